@@ -1,0 +1,4 @@
+export * from "./cn";
+export * from "./button";
+export * from "./field";
+export * from "./layout";

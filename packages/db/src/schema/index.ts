@@ -1,0 +1,5 @@
+export * from "./enums";
+export * from "./identity";
+export * from "./runners";
+export * from "./monitors";
+export * from "./runs";

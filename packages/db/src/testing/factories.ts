@@ -1,0 +1,72 @@
+import { randomBytes } from "node:crypto";
+import type { Executor } from "../client";
+import {
+  teamMembers,
+  teams,
+  users,
+  workspaceMembers,
+  workspaces,
+  type TeamPlan,
+  type TeamRole,
+  type WorkspaceRole,
+  type WorkspaceType,
+} from "../schema";
+
+// Factories mint unique rows so tests never collide, whatever runs beside them.
+const unique = () => randomBytes(5).toString("hex");
+
+export async function createUser(db: Executor, overrides: Partial<typeof users.$inferInsert> = {}) {
+  const suffix = unique();
+  const [user] = await db
+    .insert(users)
+    .values({ email: `user-${suffix}@example.test`, name: `User ${suffix}`, ...overrides })
+    .returning();
+  return user!;
+}
+
+export async function createTeam(
+  db: Executor,
+  overrides: Partial<typeof teams.$inferInsert> & { plan?: TeamPlan } = {},
+) {
+  const suffix = unique();
+  const [team] = await db
+    .insert(teams)
+    .values({ slug: `team-${suffix}`, name: `Team ${suffix}`, ...overrides })
+    .returning();
+  return team!;
+}
+
+export async function addTeamMember(db: Executor, teamId: string, userId: string, role: TeamRole) {
+  await db.insert(teamMembers).values({ teamId, userId, role });
+}
+
+export async function createWorkspace(
+  db: Executor,
+  teamId: string,
+  overrides: Partial<typeof workspaces.$inferInsert> & { type?: WorkspaceType } = {},
+) {
+  const [workspace] = await db
+    .insert(workspaces)
+    .values({ teamId, name: `Workspace ${unique()}`, type: "internal", ...overrides })
+    .returning();
+  return workspace!;
+}
+
+export async function addWorkspaceMember(
+  db: Executor,
+  workspaceId: string,
+  userId: string,
+  role: WorkspaceRole,
+) {
+  await db.insert(workspaceMembers).values({ workspaceId, userId, role });
+}
+
+/** A team with one member of the given role and one internal workspace that member edits. */
+export async function createTeamWithMember(db: Executor, role: TeamRole = "admin", plan: TeamPlan = "enterprise") {
+  const team = await createTeam(db, { plan, privateMonitoringEnabled: plan === "enterprise" });
+  const user = await createUser(db);
+  await addTeamMember(db, team.id, user.id, role);
+  const workspace = await createWorkspace(db, team.id);
+  await addWorkspaceMember(db, workspace.id, user.id, role === "admin" || role === "super_admin" ? "admin" : "editor");
+  return { team, user, workspace };
+}

@@ -1,0 +1,11 @@
+import { teamRouter } from "./router/team";
+import { workspaceRouter } from "./router/workspace";
+import { createCallerFactory, createTRPCRouter } from "./trpc";
+
+export const appRouter = createTRPCRouter({
+  team: teamRouter,
+  workspace: workspaceRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,8 @@
+import type { TRPCRouterRecord } from "@trpc/server";
+import { listMemberships } from "../services/team/list-memberships";
+import { protectedProcedure, teamProcedure } from "../trpc";
+
+export const teamRouter = {
+  current: teamProcedure.query(({ ctx }) => ({ ...ctx.team, role: ctx.role })),
+  memberships: protectedProcedure.query(({ ctx }) => listMemberships(ctx.db, ctx.userId)),
+} satisfies TRPCRouterRecord;

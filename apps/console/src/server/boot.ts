@@ -1,0 +1,33 @@
+import "server-only";
+import { env, publicUrl } from "~/env";
+import { getDatabaseHandle } from "./db";
+import { demoCredentials } from "./demo-credentials";
+import { localSecret } from "./local-secrets";
+
+/**
+ * Start-up of a console process: configuration is validated, the session secret is in place, the
+ * database is migrated (and seeded on first start), and the operator is told where to sign in.
+ */
+export async function boot() {
+  const config = env();
+  // Auth.js reads its signing secret from AUTH_SECRET; a local installation generates one once.
+  process.env.AUTH_SECRET ??= localSecret("auth-secret");
+
+  const handle = await getDatabaseHandle();
+  const lines = [
+    "",
+    `Outpost console is ready: ${publicUrl()}`,
+    `Database: ${handle.kind === "postgres" ? "PostgreSQL (DATABASE_URL)" : `embedded, in ${config.OUTPOST_DATA_DIR}/pglite`}`,
+  ];
+  const demo = demoCredentials();
+  if (demo && config.OUTPOST_SEED_DEMO === "true") {
+    lines.push(`Demo sign-in: ${demo.emails.join(" or ")}`, `Demo password: ${demo.password}  (for local use only)`);
+  }
+  console.log(lines.join("\n") + "\n");
+
+  const shutdown = () => {
+    void handle.close().finally(() => process.exit(0));
+  };
+  process.once("SIGTERM", shutdown);
+  process.once("SIGINT", shutdown);
+}

@@ -9,6 +9,16 @@ import { localSecret } from "./local-secrets";
  * database is migrated (and seeded on first start), and the operator is told where to sign in.
  */
 export async function boot() {
+  try {
+    await start();
+  } catch (error) {
+    // A console that cannot reach its database or read its configuration must not serve errors.
+    console.error(`\nOutpost console cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
+}
+
+async function start() {
   const config = env();
   // Auth.js reads its signing secret from AUTH_SECRET; a local installation generates one once.
   process.env.AUTH_SECRET ??= localSecret("auth-secret");

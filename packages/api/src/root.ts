@@ -1,8 +1,10 @@
+import { runnerRouter } from "./router/runner";
 import { teamRouter } from "./router/team";
 import { workspaceRouter } from "./router/workspace";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
+  runner: runnerRouter,
   team: teamRouter,
   workspace: workspaceRouter,
 });

@@ -14,6 +14,8 @@ export type CreateContextOptions = {
   session: Session;
   /** The team the user picked in the console (a cookie); only honoured if they belong to it. */
   preferredTeamId?: string;
+  /** The console's public URL, as runners reach it: part of every install command. */
+  publicUrl: string;
 };
 
 export function createTRPCContext(opts: CreateContextOptions) {
@@ -64,12 +66,9 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
 export const teamProcedure = protectedProcedure.use(async ({ ctx, next }) => {
   const membership = await findMembership(ctx.db, ctx.userId, ctx.preferredTeamId);
   if (!membership) throw new TRPCError({ code: "FORBIDDEN", message: "You are not a member of any team." });
+  const actor = { userId: ctx.userId, teamId: membership.team.id, teamRole: membership.role };
   return next({
-    ctx: {
-      team: membership.team,
-      role: membership.role,
-      actor: { userId: ctx.userId, teamId: membership.team.id, teamRole: membership.role },
-    },
+    ctx: { team: membership.team, role: membership.role, actor, scope: { actor, team: membership.team } },
   });
 });
 

@@ -4,6 +4,7 @@ import { createTRPCOptionsProxy, type TRPCQueryOptions } from "@trpc/tanstack-re
 import { cookies } from "next/headers";
 import { cache } from "react";
 import { appRouter, createCaller, createTRPCContext } from "@outpost/api";
+import { publicUrl } from "~/env";
 import { auth } from "~/server/auth";
 import { getDb } from "~/server/db";
 import { createQueryClient } from "./query-client";
@@ -21,6 +22,7 @@ export const createRequestContext = cache(async () => {
     db,
     session: userId ? { user: { id: userId, email: session.user?.email, name: session.user?.name } } : null,
     preferredTeamId: cookieStore.get(TEAM_COOKIE)?.value,
+    publicUrl: publicUrl(),
   });
 });
 

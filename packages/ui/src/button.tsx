@@ -13,7 +13,7 @@ const variants: Record<ButtonVariant, string> = {
 /** The classes of a button, for links that look like one. */
 export function buttonClasses(variant: ButtonVariant = "primary", className?: string) {
   return cn(
-    "inline-flex items-center justify-center gap-2 rounded-md px-3 py-2 text-sm font-semibold",
+    "inline-flex items-center justify-center gap-2 whitespace-nowrap rounded-md px-3 py-2 text-sm font-semibold",
     "focus-visible:outline-2 focus-visible:outline-offset-2 disabled:cursor-not-allowed disabled:opacity-50",
     variants[variant],
     className,

@@ -1,4 +1,3 @@
-import { PageHeader } from "@outpost/ui";
 import { serverCaller } from "~/trpc/server";
 import { SettingsNav } from "./settings-nav";
 
@@ -6,11 +5,12 @@ export default async function TeamSettingsLayout({ children }: { children: React
   const team = await (await serverCaller()).team.current();
   return (
     <div className="space-y-6">
-      <PageHeader eyebrow={team.name} title="Team Settings" />
-      <div className="flex gap-8">
+      <div>
+        <div className="mb-1 text-sm font-medium text-slate-500">{team.name}</div>
+        <h1 className="mb-4 text-2xl font-semibold tracking-tight text-slate-900">Team Settings</h1>
         <SettingsNav />
-        <div className="min-w-0 flex-1">{children}</div>
       </div>
+      {children}
     </div>
   );
 }

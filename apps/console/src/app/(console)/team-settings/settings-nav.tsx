@@ -5,25 +5,27 @@ import { usePathname } from "next/navigation";
 import { cn } from "@outpost/ui";
 
 const ITEMS = [
-  { href: "/team-settings", label: "General" },
-  { href: "/team-settings/runners", label: "Runners" },
+  { href: "/team-settings", label: "General", exact: true },
+  { href: "/team-settings/runners", label: "Runners", exact: false },
 ];
 
 export function SettingsNav() {
   const pathname = usePathname();
   return (
-    <nav aria-label="Team Settings" className="w-48 shrink-0">
-      <ul className="space-y-1">
+    <nav aria-label="Team Settings" className="border-b border-slate-200">
+      <ul className="-mb-px flex gap-6">
         {ITEMS.map((item) => {
-          const active = pathname === item.href;
+          const active = item.exact ? pathname === item.href : pathname.startsWith(item.href);
           return (
             <li key={item.href}>
               <Link
                 href={item.href}
                 aria-current={active ? "page" : undefined}
                 className={cn(
-                  "block rounded-md px-3 py-1.5 text-sm",
-                  active ? "bg-white font-semibold text-indigo-700 shadow-sm ring-1 ring-slate-200" : "text-slate-700 hover:bg-slate-100",
+                  "block border-b-2 px-1 pb-3 text-sm font-medium",
+                  active
+                    ? "border-indigo-600 text-indigo-700"
+                    : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900",
                 )}
               >
                 {item.label}

@@ -16,6 +16,8 @@ const Env = z.object({
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
   /** Signs session cookies. Unset: generated once and kept in OUTPOST_DATA_DIR. */
   AUTH_SECRET: optionalText.pipe(z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional()),
+  /** 32 bytes, base64: encrypts secret values at rest. Unset: generated once and kept in OUTPOST_DATA_DIR. */
+  OUTPOST_SECRET_KEY: optionalText,
   OUTPOST_SEED_DEMO: z.enum(["true", "false"]).default("true"),
   /** Demo users' password. Unset: generated at first start and kept in OUTPOST_DATA_DIR. */
   OUTPOST_DEMO_PASSWORD: optionalText.pipe(z.string().min(8).optional()),

@@ -8,3 +8,4 @@ export { ServiceError } from "./services/errors";
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
 export { unsafeSetPlan, unsafeSetPrivateMonitoring } from "./services/team/operator";
+export { createSecretCipher, parseSecretKey, type SecretCipher } from "./services/secrets/cipher";

@@ -4,6 +4,7 @@ import { z, ZodError } from "zod";
 import type { Database, WorkspaceRole } from "@outpost/db";
 import { isTeamAdmin } from "@outpost/auth";
 import { ServiceError } from "./services/errors";
+import type { SecretCipher } from "./services/secrets/cipher";
 import { findMembership } from "./services/team/find-membership";
 import { getWorkspaceAccess } from "./services/workspace/get-access";
 
@@ -16,6 +17,8 @@ export type CreateContextOptions = {
   preferredTeamId?: string;
   /** The console's public URL, as runners reach it: part of every install command. */
   publicUrl: string;
+  /** Encrypts secret values at rest (environment variables marked secret). */
+  secrets: SecretCipher;
 };
 
 export function createTRPCContext(opts: CreateContextOptions) {

@@ -3,6 +3,7 @@ import { env, publicUrl } from "~/env";
 import { getDatabaseHandle } from "./db";
 import { demoCredentials } from "./demo-credentials";
 import { localSecret } from "./local-secrets";
+import { secretCipher } from "./secrets";
 
 /**
  * Start-up of a console process: configuration is validated, the session secret is in place, the
@@ -23,6 +24,7 @@ async function start() {
   // Auth.js reads its signing secret from AUTH_SECRET; a local installation generates one once.
   process.env.AUTH_SECRET ??= localSecret("auth-secret");
 
+  secretCipher(); // an invalid OUTPOST_SECRET_KEY stops the start, not the first save
   const handle = await getDatabaseHandle();
   const lines = [
     "",

@@ -7,6 +7,7 @@ import { appRouter, createCaller, createTRPCContext } from "@outpost/api";
 import { publicUrl } from "~/env";
 import { auth } from "~/server/auth";
 import { getDb } from "~/server/db";
+import { secretCipher } from "~/server/secrets";
 import { createQueryClient } from "./query-client";
 
 export const TEAM_COOKIE = "outpost-team";
@@ -23,6 +24,7 @@ export const createRequestContext = cache(async () => {
     session: userId ? { user: { id: userId, email: session.user?.email, name: session.user?.name } } : null,
     preferredTeamId: cookieStore.get(TEAM_COOKIE)?.value,
     publicUrl: publicUrl(),
+    secrets: secretCipher(),
   });
 });
 

@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import type { Executor } from "../client";
 import {
+  collections,
+  environments,
   teamMembers,
   teams,
   users,
@@ -69,4 +71,53 @@ export async function createTeamWithMember(db: Executor, role: TeamRole = "admin
   const workspace = await createWorkspace(db, team.id);
   await addWorkspaceMember(db, workspace.id, user.id, role === "admin" || role === "super_admin" ? "admin" : "editor");
   return { team, user, workspace };
+}
+
+/** A minimal valid Postman Collection v2.1 with one GET request. */
+export function sampleCollectionDefinition(name = "Health checks", url = "http://127.0.0.1:9/health") {
+  return {
+    info: {
+      name,
+      schema: "https://schema.getpostman.com/json/collection/v2.1.0/collection.json",
+    },
+    item: [
+      {
+        name: "Health",
+        request: { method: "GET", url },
+        event: [
+          {
+            listen: "test",
+            script: { type: "text/javascript", exec: ['pm.test("Status code is 200", () => pm.response.to.have.status(200));'] },
+          },
+        ],
+      },
+    ],
+  };
+}
+
+export async function createCollection(
+  db: Executor,
+  teamId: string,
+  workspaceId: string,
+  overrides: Partial<typeof collections.$inferInsert> = {},
+) {
+  const name = overrides.name ?? `Collection ${unique()}`;
+  const [collection] = await db
+    .insert(collections)
+    .values({ teamId, workspaceId, name, definition: sampleCollectionDefinition(name), ...overrides })
+    .returning();
+  return collection!;
+}
+
+export async function createEnvironment(
+  db: Executor,
+  teamId: string,
+  workspaceId: string,
+  overrides: Partial<typeof environments.$inferInsert> = {},
+) {
+  const [environment] = await db
+    .insert(environments)
+    .values({ teamId, workspaceId, name: `Environment ${unique()}`, ...overrides })
+    .returning();
+  return environment!;
 }

@@ -1,9 +1,11 @@
+import { monitorRouter } from "./router/monitor";
 import { runnerRouter } from "./router/runner";
 import { teamRouter } from "./router/team";
 import { workspaceRouter } from "./router/workspace";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
+  monitor: monitorRouter,
   runner: runnerRouter,
   team: teamRouter,
   workspace: workspaceRouter,

@@ -1,0 +1,45 @@
+import { monitorRunners, monitors, type Database } from "@outpost/db";
+import { recordAudit } from "../audit/record";
+import type { TeamScope } from "../scope";
+import { MonitorFields } from "./input";
+import { nextRunAt } from "./schedule";
+import { checkMonitorFields } from "./validate";
+
+export const CreateMonitorInput = MonitorFields;
+
+type Workspace = { id: string; type: "internal" | "personal" | "public" };
+
+export async function createMonitor(db: Database, scope: TeamScope, workspace: Workspace, fields: MonitorFields) {
+  return db.transaction(async (tx) => {
+    const runnerIds = await checkMonitorFields(tx, scope, workspace, fields);
+    const [monitor] = await tx
+      .insert(monitors)
+      .values({
+        teamId: scope.team.id,
+        workspaceId: workspace.id,
+        name: fields.name,
+        collectionId: fields.collectionId,
+        environmentId: fields.environmentId,
+        schedule: fields.schedule,
+        timezone: fields.timezone,
+        runnerMode: fields.runners.mode,
+        options: fields.options,
+        notifications: fields.notifications,
+        nextRunAt: nextRunAt(fields.schedule, fields.timezone, new Date()),
+        createdById: scope.actor.userId,
+      })
+      .returning({ id: monitors.id, nextRunAt: monitors.nextRunAt });
+    if (runnerIds.length > 0) {
+      await tx.insert(monitorRunners).values(runnerIds.map((runnerId) => ({ monitorId: monitor!.id, runnerId })));
+    }
+    await recordAudit(tx, {
+      teamId: scope.team.id,
+      actor: { userId: scope.actor.userId },
+      action: "monitor.created",
+      targetType: "monitor",
+      targetId: monitor!.id,
+      details: { name: fields.name, schedule: fields.schedule, runners: fields.runners },
+    });
+    return monitor!;
+  });
+}

@@ -46,7 +46,7 @@ test("the demo admin signs in, sees the shell, and signs out", async ({ page }) 
 
   await nav.getByRole("link", { name: "Monitors" }).first().click();
   await expect(page.getByRole("heading", { name: "Monitors", exact: true })).toBeVisible();
-  await expect(page.getByText("No monitors yet")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Create Monitor" }).first()).toBeVisible();
 
   await page.getByLabel("User menu").click();
   await expect(page.getByText("Team Admin")).toBeVisible();

@@ -9,3 +9,4 @@ export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
 export { unsafeSetPlan, unsafeSetPrivateMonitoring } from "./services/team/operator";
 export { createSecretCipher, parseSecretKey, type SecretCipher } from "./services/secrets/cipher";
+export { MIN_INTERVAL_MINUTES } from "./services/monitor/schedule";

@@ -1,3 +1,5 @@
+import { collectionRouter } from "./router/collection";
+import { environmentRouter } from "./router/environment";
 import { monitorRouter } from "./router/monitor";
 import { runnerRouter } from "./router/runner";
 import { teamRouter } from "./router/team";
@@ -5,6 +7,8 @@ import { workspaceRouter } from "./router/workspace";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
+  collection: collectionRouter,
+  environment: environmentRouter,
   monitor: monitorRouter,
   runner: runnerRouter,
   team: teamRouter,

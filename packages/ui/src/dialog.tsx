@@ -1,11 +1,13 @@
 "use client";
 
-import { useEffect, useId, useRef, type ReactNode } from "react";
+import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { createPortal } from "react-dom";
 import { cn } from "./cn";
 
 /**
  * A modal on the native <dialog>: the browser traps focus, Escape closes it, and the rest of the
  * page is inert. Its content is only rendered while open, so nothing (a key, say) outlives a close.
+ * It is portalled to <body>, so a dialog's form is never nested inside the page's form.
  */
 export function Dialog({
   open,
@@ -24,15 +26,18 @@ export function Dialog({
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  const [mounted, setMounted] = useState(false);
+  useEffect(() => setMounted(true), []);
 
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
     if (open && !dialog.open) dialog.showModal();
     if (!open && dialog.open) dialog.close();
-  }, [open]);
+  }, [open, mounted]);
 
-  return (
+  if (!mounted) return null;
+  return createPortal(
     <dialog
       ref={ref}
       aria-labelledby={titleId}
@@ -65,7 +70,8 @@ export function Dialog({
           <div className="mt-5">{children}</div>
         </div>
       ) : null}
-    </dialog>
+    </dialog>,
+    document.body,
   );
 }
 

@@ -128,3 +128,55 @@ export function RadioOption({
     </div>
   );
 }
+
+export function CheckboxField({
+  label,
+  description,
+  checked,
+  onChange,
+  children,
+}: {
+  label: ReactNode;
+  description?: ReactNode;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  children?: ReactNode;
+}) {
+  const id = useId();
+  return (
+    <div className="flex items-start gap-3">
+      <input
+        id={id}
+        type="checkbox"
+        checked={checked}
+        onChange={(event) => onChange(event.target.checked)}
+        aria-describedby={description ? `${id}-description` : undefined}
+        className="mt-0.5 h-4 w-4 accent-indigo-600"
+      />
+      <div className="min-w-0 flex-1">
+        <label htmlFor={id} className="block text-sm font-medium text-slate-900">
+          {label}
+        </label>
+        {description ? (
+          <p id={`${id}-description`} className="text-sm text-slate-600">
+            {description}
+          </p>
+        ) : null}
+        {children}
+      </div>
+    </div>
+  );
+}
+
+/** A titled group of form fields. */
+export function FormSection({ title, description, children }: { title: string; description?: ReactNode; children: ReactNode }) {
+  return (
+    <section className="grid gap-6 border-b border-slate-200 py-6 md:grid-cols-3">
+      <div>
+        <h2 className="text-base font-semibold text-slate-900">{title}</h2>
+        {description ? <p className="mt-1 text-sm text-slate-600">{description}</p> : null}
+      </div>
+      <div className="space-y-4 md:col-span-2">{children}</div>
+    </section>
+  );
+}

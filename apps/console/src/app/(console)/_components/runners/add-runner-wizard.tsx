@@ -116,6 +116,8 @@ export function AddRunnerWizard({
             noValidate
             onSubmit={(event) => {
               event.preventDefault();
+              // React bubbles events through the portal: keep this submit out of any enclosing form.
+              event.stopPropagation();
               if (source === "runner_settings") {
                 if (checkDetails()) setStep("visibility");
               } else submit();
@@ -154,6 +156,8 @@ export function AddRunnerWizard({
             noValidate
             onSubmit={(event) => {
               event.preventDefault();
+              // React bubbles events through the portal: keep this submit out of any enclosing form.
+              event.stopPropagation();
               submit();
             }}
           >

@@ -3,7 +3,8 @@ import { appRouter } from "@outpost/api";
 import { isSameOrigin } from "~/server/same-origin";
 import { createRequestContext } from "~/trpc/server";
 
-const MAX_BODY_BYTES = 1024 * 1024;
+// Collections up to 5 MB travel as an escaped JSON string inside the request.
+const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 async function handler(req: Request) {
   // Mutations come only from the console's own pages: a cross-site form or fetch is refused.

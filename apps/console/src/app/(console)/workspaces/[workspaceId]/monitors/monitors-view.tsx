@@ -1,12 +1,27 @@
 "use client";
 
 import { useSuspenseQuery } from "@tanstack/react-query";
-import { EmptyState, PageHeader } from "@outpost/ui";
+import Link from "next/link";
+import { buttonClasses, Card, EmptyState, PageHeader } from "@outpost/ui";
+import { RelativeTime } from "~/app/(console)/_components/time";
 import { useTRPC } from "~/trpc/react";
+import { MonitorActions } from "./_components/monitor-actions";
+import { describeSchedule, MonitorStatusDot } from "./_components/monitor-status";
 
-export function MonitorsView({ workspaceId }: { workspaceId: string }) {
+export function MonitorsView({
+  workspace,
+  canEdit,
+}: {
+  workspace: { id: string; name: string; type: "internal" | "personal" | "public" };
+  canEdit: boolean;
+}) {
   const trpc = useTRPC();
-  const { data: workspace } = useSuspenseQuery(trpc.workspace.get.queryOptions({ workspaceId }));
+  const { data: monitors } = useSuspenseQuery(trpc.monitor.list.queryOptions({ workspaceId: workspace.id }));
+  const createLink = canEdit ? (
+    <Link href={`/workspaces/${workspace.id}/monitors/new`} className={buttonClasses("primary")}>
+      Create Monitor
+    </Link>
+  ) : null;
 
   return (
     <div className="space-y-6">
@@ -14,19 +29,57 @@ export function MonitorsView({ workspaceId }: { workspaceId: string }) {
         eyebrow={workspace.name}
         title="Monitors"
         description="Monitors run a collection on a schedule and report the health and performance of your APIs."
+        actions={monitors.length > 0 ? createLink : null}
       />
-      <EmptyState
-        title="No monitors yet"
-        icon={
-          <svg viewBox="0 0 24 24" className="h-10 w-10" fill="none" stroke="currentColor" strokeWidth="1.5">
-            <path d="M3 12h4l3-8 4 16 3-8h4" strokeLinecap="round" strokeLinejoin="round" />
-          </svg>
-        }
-      >
-        {workspace.type === "internal"
-          ? "Monitors in this workspace can run on the hosted runner or on your own private runners."
-          : "Monitors in this workspace run on the hosted runner. Private runners are only supported in internal workspaces."}
-      </EmptyState>
+      {monitors.length === 0 ? (
+        <EmptyState title="No monitors yet" action={createLink}>
+          {workspace.type === "internal"
+            ? "Monitors in this workspace can run on the hosted runner or on your own private runners."
+            : "Monitors in this workspace run on the hosted runner. Private runners are only supported in internal workspaces."}
+        </EmptyState>
+      ) : (
+        <Card className="overflow-x-auto lg:overflow-visible">
+          <table className="min-w-full divide-y divide-slate-200 text-sm">
+            <thead className="whitespace-nowrap bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+              <tr>
+                <th scope="col" className="px-4 py-3">Name</th>
+                <th scope="col" className="px-4 py-3">Status</th>
+                <th scope="col" className="px-4 py-3">Last run</th>
+                <th scope="col" className="px-4 py-3">Next run</th>
+                <th scope="col" className="px-4 py-3">Runners</th>
+                <th scope="col" className="px-4 py-3"><span className="sr-only">Actions</span></th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {monitors.map((monitor) => (
+                <tr key={monitor.id} className="align-top">
+                  <th scope="row" className="px-4 py-3 text-left font-medium">
+                    <Link href={`/workspaces/${workspace.id}/monitors/${monitor.id}`} className="text-indigo-700 hover:underline">
+                      {monitor.name}
+                    </Link>
+                    <p className="mt-0.5 font-normal text-slate-500">{describeSchedule(monitor.schedule, monitor.timezone)}</p>
+                  </th>
+                  <td className="px-4 py-3">
+                    <MonitorStatusDot status={monitor.status} />
+                  </td>
+                  <td className="px-4 py-3 text-slate-700">
+                    <RelativeTime value={monitor.lastRunAt} never="Not yet" />
+                  </td>
+                  <td className="px-4 py-3 text-slate-700">
+                    {monitor.paused ? "Paused" : <RelativeTime value={monitor.nextRunAt} never="—" />}
+                  </td>
+                  <td className="px-4 py-3 text-slate-700">
+                    {monitor.runnerMode === "auto" ? "Auto-select" : monitor.runners.map((r) => r.name).join(", ")}
+                  </td>
+                  <td className="px-4 py-3">
+                    {canEdit ? <MonitorActions workspaceId={workspace.id} monitor={monitor} /> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Card>
+      )}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { exportCollection, ExportCollectionInput } from "../services/collection/
 import { getCollection, GetCollectionInput } from "../services/collection/get";
 import { importCollection, ImportCollectionInput } from "../services/collection/import";
 import { listCollections } from "../services/collection/list";
+import { createCollection, CreateCollectionInput, saveCollection, SaveCollectionInput } from "../services/collection/save";
 import { workspaceProcedure } from "../trpc";
 
 export const collectionRouter = {
@@ -17,6 +18,12 @@ export const collectionRouter = {
   import: workspaceProcedure("editor")
     .input(ImportCollectionInput)
     .mutation(({ ctx, input }) => importCollection(ctx.db, ctx.scope, ctx.workspace, input)),
+  create: workspaceProcedure("editor")
+    .input(CreateCollectionInput)
+    .mutation(({ ctx, input }) => createCollection(ctx.db, ctx.scope, ctx.workspace, input)),
+  save: workspaceProcedure("editor")
+    .input(SaveCollectionInput)
+    .mutation(({ ctx, input }) => saveCollection(ctx.db, ctx.scope, ctx.workspace, input)),
   delete: workspaceProcedure("editor")
     .input(DeleteCollectionInput)
     .mutation(({ ctx, input }) => deleteCollection(ctx.db, ctx.scope, ctx.workspace, input)),

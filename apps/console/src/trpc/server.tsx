@@ -46,3 +46,15 @@ export function HydrateClient({ children }: { children: React.ReactNode }) {
 export function prefetch<T extends ReturnType<TRPCQueryOptions<any>>>(queryOptions: T) {
   void getQueryClient().prefetchQuery(queryOptions);
 }
+
+/**
+ * Fetches on the server and keeps the result for the client to hydrate, in one call; null when
+ * the procedure refuses (the page then says "not found" rather than what exists).
+ */
+export async function fetchOrNull<T extends ReturnType<TRPCQueryOptions<any>>>(queryOptions: T) {
+  try {
+    return await getQueryClient().fetchQuery(queryOptions);
+  } catch {
+    return null;
+  }
+}

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { HydrateClient, prefetch, serverCaller, trpc } from "~/trpc/server";
+import { fetchOrNull, HydrateClient, serverCaller, trpc } from "~/trpc/server";
 import { RunnerDetail } from "./runner-detail";
 
 export const metadata: Metadata = { title: "Runner" };
@@ -11,10 +11,8 @@ export default async function RunnerPage({ params }: { params: Promise<{ runnerI
   if (!z.uuid().safeParse(runnerId).success) notFound();
   const caller = await serverCaller();
   // Not the caller's to see (another team's, or not an admin): the page does not exist for them.
-  const runner = await caller.runner.get({ runnerId }).catch(() => null);
-  if (!runner) notFound();
+  if (!(await fetchOrNull(trpc.runner.get.queryOptions({ runnerId })))) notFound();
   const workspaces = await caller.workspace.list();
-  prefetch(trpc.runner.get.queryOptions({ runnerId }));
   return (
     <HydrateClient>
       <RunnerDetail

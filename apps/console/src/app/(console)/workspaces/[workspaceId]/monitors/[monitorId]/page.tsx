@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { HydrateClient, prefetch, serverCaller, trpc } from "~/trpc/server";
+import { fetchOrNull, HydrateClient, prefetch, trpc } from "~/trpc/server";
 import { editorContext } from "../_components/editor-context";
 import { MonitorView } from "./monitor-view";
 
@@ -11,9 +11,7 @@ export default async function MonitorPage({ params }: { params: Promise<{ worksp
   const { workspaceId, monitorId } = await params;
   const context = await editorContext(workspaceId);
   if (!z.uuid().safeParse(monitorId).success) notFound();
-  const monitor = await (await serverCaller()).monitor.get({ workspaceId, monitorId }).catch(() => null);
-  if (!monitor) notFound();
-  prefetch(trpc.monitor.get.queryOptions({ workspaceId, monitorId }));
+  if (!(await fetchOrNull(trpc.monitor.get.queryOptions({ workspaceId, monitorId })))) notFound();
   prefetch(trpc.monitor.activity.queryOptions({ workspaceId, monitorId }));
   return (
     <HydrateClient>

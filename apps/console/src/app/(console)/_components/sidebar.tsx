@@ -36,7 +36,12 @@ export function Sidebar({ workspaces }: { workspaces: WorkspaceLink[] }) {
         Home
       </NavLink>
 
-      <h2 className="mt-6 px-2.5 text-xs font-semibold uppercase tracking-wider text-slate-500">Workspaces</h2>
+      <div className="mt-6 flex items-center justify-between px-2.5">
+        <h2 className="text-xs font-semibold uppercase tracking-wider text-slate-500">Workspaces</h2>
+        <Link href="/workspaces" className="text-xs font-medium text-indigo-700 hover:underline">
+          All
+        </Link>
+      </div>
       {workspaces.length === 0 ? (
         <p className="px-2.5 py-1.5 text-sm text-slate-500">No workspaces yet</p>
       ) : (
@@ -47,8 +52,11 @@ export function Sidebar({ workspaces }: { workspaces: WorkspaceLink[] }) {
                 <span className="truncate">{workspace.name}</span>
                 <span className="ml-2 shrink-0 text-xs font-normal text-slate-500">{TYPE_LABEL[workspace.type]}</span>
               </div>
-              <div className="mt-0.5 pl-3">
+              <div className="mt-0.5 space-y-0.5 pl-3">
                 <NavLink href={`/workspaces/${workspace.id}/monitors`}>Monitors</NavLink>
+                <NavLink href={`/workspaces/${workspace.id}/collections`}>Collections</NavLink>
+                <NavLink href={`/workspaces/${workspace.id}/environments`}>Environments</NavLink>
+                <NavLink href={`/workspaces/${workspace.id}/settings`}>Workspace settings</NavLink>
               </div>
             </li>
           ))}

@@ -2,3 +2,4 @@
 // deployed separately and must keep understanding each other across one version of skew.
 export * from "./protocol";
 export * from "./runner-key";
+export * from "./v1";

@@ -12,6 +12,19 @@ export const RunnerHeaders = {
   protocolVersion: "x-outpost-protocol-version",
 } as const;
 
+/** Error codes a runner acts on; unknown codes from a newer console are treated as transient. */
+export const PROTOCOL_ERROR_CODES = [
+  "unauthorized",
+  "unsupported_protocol_version",
+  "bad_request",
+  "payload_too_large",
+  "not_found",
+  "lease_lost",
+  "rate_limited",
+  "internal",
+] as const;
+export type ProtocolErrorCode = (typeof PROTOCOL_ERROR_CODES)[number];
+
 /** Every error the console sends a runner has this shape, so the runner can act on `code`. */
 export const ProtocolError = z.object({
   error: z.object({

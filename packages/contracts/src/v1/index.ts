@@ -1,0 +1,4 @@
+export * from "./instance";
+export * from "./job";
+export * from "./result";
+export * from "./routes";

@@ -229,9 +229,9 @@ describe("environments", () => {
     await editor.update({ ...ids, variables: [...variables, { key: "empty", value: null, secret: true }] });
     expect(await unsafeResolveEnvironmentForRun(handle.db, testSecrets, ids.environmentId)).toEqual({
       values: [
-        { key: "baseUrl", value: "https://api.example.test" },
-        { key: "token", value: TOKEN },
-        { key: "empty", value: "" },
+        { key: "baseUrl", value: "https://api.example.test", secret: false },
+        { key: "token", value: TOKEN, secret: true },
+        { key: "empty", value: "", secret: true },
       ],
       secretValues: [TOKEN],
     });

@@ -5,7 +5,7 @@ import type { SecretCipher } from "../secrets/cipher";
 
 export type ResolvedEnvironment = {
   /** Every variable in order, secrets decrypted; a variable without a value resolves to "". */
-  values: Array<{ key: string; value: string }>;
+  values: Array<{ key: string; value: string; secret: boolean }>;
   /** The plaintext of every non-empty secret, so the run's output can be masked before it is stored. */
   secretValues: string[];
 };
@@ -36,7 +36,8 @@ export async function unsafeResolveEnvironmentForRun(
   const values = rows.map((row) => ({
     key: row.key,
     value: (row.secret ? row.encryptedValue && secrets.decrypt(row.encryptedValue) : row.value) ?? "",
+    secret: row.secret,
   }));
-  const secretValues = [...new Set(values.filter((v, i) => rows[i]!.secret && v.value !== "").map((v) => v.value))];
+  const secretValues = [...new Set(values.filter((v) => v.secret && v.value !== "").map((v) => v.value))];
   return { values, secretValues };
 }

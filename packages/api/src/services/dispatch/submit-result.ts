@@ -1,0 +1,92 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { SubmitResultRequest, SubmitResultResponse } from "@outpost/contracts";
+import { assertions, consoleLines, requestExecutions, runs, usageMonths, type Database } from "@outpost/db";
+import { recordPing, type AuthenticatedRunner } from "./register-instance";
+import { leaseLost } from "./renew-lease";
+
+/** The first day of the UTC month of `at`, the key of the usage meter. */
+export const usageMonth = (at: Date) => `${at.toISOString().slice(0, 7)}-01`;
+
+/**
+ * Stores a run's result with its executions, assertions and console lines, and adds its requests
+ * to the team's usage — all in one transaction. Idempotent: the same run and lease submitted again
+ * gets the same answer and changes nothing, so a runner may retry after any network failure.
+ */
+export async function submitResult(
+  db: Database,
+  runner: AuthenticatedRunner,
+  runId: string,
+  input: SubmitResultRequest,
+): Promise<SubmitResultResponse> {
+  const response = await db.transaction(async (tx) => {
+    const [run] = await tx
+      .select({ id: runs.id, status: runs.status, leaseId: runs.leaseId, teamId: runs.teamId })
+      .from(runs)
+      .where(and(eq(runs.id, runId), eq(runs.runnerId, runner.id), eq(runs.teamId, runner.teamId)))
+      .for("update");
+    if (!run || run.leaseId !== input.leaseId) throw leaseLost();
+    if (run.status === "finished") return { accepted: true as const, duplicate: true };
+    if (run.status !== "running") throw leaseLost();
+
+    const { result } = input;
+    const finishedAt = new Date(result.finishedAt);
+    const startedAt = new Date(result.startedAt);
+    await tx
+      .update(runs)
+      .set({
+        status: "finished",
+        outcome: result.outcome,
+        errorMessage: result.errorMessage,
+        finishedAt,
+        durationMs: Math.max(0, finishedAt.getTime() - startedAt.getTime()),
+        requestCount: result.requestCount,
+        leaseExpiresAt: null,
+      })
+      .where(eq(runs.id, run.id));
+
+    for (const execution of result.executions) {
+      const [row] = await tx
+        .insert(requestExecutions)
+        .values({
+          runId: run.id,
+          position: execution.position,
+          requestName: execution.requestName,
+          method: execution.method,
+          url: execution.url,
+          statusCode: execution.statusCode,
+          responseTimeMs: execution.responseTimeMs,
+          responseSizeBytes: execution.responseSizeBytes,
+          error: execution.error,
+        })
+        .returning({ id: requestExecutions.id });
+      if (execution.assertions.length > 0) {
+        await tx.insert(assertions).values(
+          execution.assertions.map((assertion, position) => ({ runId: run.id, executionId: row!.id, position, ...assertion })),
+        );
+      }
+    }
+    if (result.consoleLines.length > 0) {
+      await tx.insert(consoleLines).values(
+        result.consoleLines.map((line, position) => ({
+          runId: run.id,
+          position,
+          level: line.level,
+          message: line.message,
+          loggedAt: new Date(line.loggedAt),
+        })),
+      );
+    }
+    if (result.requestCount > 0) {
+      await tx
+        .insert(usageMonths)
+        .values({ teamId: run.teamId, month: usageMonth(finishedAt), requestCount: result.requestCount })
+        .onConflictDoUpdate({
+          target: [usageMonths.teamId, usageMonths.month],
+          set: { requestCount: sql`${usageMonths.requestCount} + ${result.requestCount}` },
+        });
+    }
+    return { accepted: true as const, duplicate: false };
+  });
+  await recordPing(db, runner, input.instanceId);
+  return response;
+}

@@ -10,3 +10,5 @@ export type RouterOutputs = inferRouterOutputs<AppRouter>;
 export { unsafeSetPlan, unsafeSetPrivateMonitoring } from "./services/team/operator";
 export { createSecretCipher, parseSecretKey, type SecretCipher } from "./services/secrets/cipher";
 export { MIN_INTERVAL_MINUTES } from "./services/monitor/schedule";
+export { createRunnerGateway, type GatewayDeps } from "./runner-gateway/gateway";
+export { createDispatchLoop } from "./services/dispatch/loop";

@@ -17,8 +17,10 @@ export async function claimRuns(
   secrets: SecretCipher,
   runner: AuthenticatedRunner,
   input: Pick<ClaimRunsRequest, "instanceId" | "max">,
+  { ping = true }: { ping?: boolean } = {},
 ): Promise<Job[]> {
-  await recordPing(db, runner, input.instanceId);
+  // A long-poll re-checks the queue often; one ping per request is enough to show it is alive.
+  if (ping) await recordPing(db, runner, input.instanceId);
   const claimable = db
     .select({ id: runs.id })
     .from(runs)

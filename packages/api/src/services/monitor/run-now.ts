@@ -5,6 +5,7 @@ import { recordAudit } from "../audit/record";
 import { notFound, ServiceError } from "../errors";
 import type { TeamScope } from "../scope";
 import { assertPrivateMonitoring } from "../team/private-monitoring";
+import { announceQueued } from "../dispatch/run-events";
 import type { MonitorIdInput } from "./get";
 
 /**
@@ -12,7 +13,7 @@ import type { MonitorIdInput } from "./get";
  * already has a run of this monitor in flight is skipped: runs of one monitor never overlap there.
  */
 export async function runMonitorNow(db: Database, scope: TeamScope, workspace: { id: string }, input: z.output<typeof MonitorIdInput>) {
-  return db.transaction(async (tx) => {
+  const queued = await db.transaction(async (tx) => {
     const [monitor] = await tx
       .select({ id: monitors.id, name: monitors.name, runnerMode: monitors.runnerMode })
       .from(monitors)
@@ -54,6 +55,9 @@ export async function runMonitorNow(db: Database, scope: TeamScope, workspace: {
       targetId: monitor.id,
       details: { runs: queued.length },
     });
-    return { runIds: queued.map((r) => r.id) };
+    return queued;
   });
+  // After the commit, so a woken claim finds the run.
+  announceQueued(queued.map((r) => r.runnerId));
+  return { runIds: queued.map((r) => r.id) };
 }

@@ -1,0 +1,27 @@
+import { PROTOCOL_VERSION, RunnerHeaders } from "@outpost/contracts";
+import type { Database } from "@outpost/db";
+import { authenticateRunnerKey } from "../services/runner/authenticate";
+import { GatewayError } from "./respond";
+
+/**
+ * Checks the protocol version first (a runner too old or too new is told so plainly), then the
+ * runner id and key: the key authenticates this protocol for its own runner and nothing else.
+ */
+export async function authenticateRequest(db: Database, request: Request) {
+  const version = request.headers.get(RunnerHeaders.protocolVersion);
+  if (version !== String(PROTOCOL_VERSION)) {
+    throw new GatewayError(
+      400,
+      "unsupported_protocol_version",
+      `This console speaks runner protocol v${PROTOCOL_VERSION}; the runner sent ${version ? `v${version}` : "no version"}. Update the runner.`,
+    );
+  }
+  const authorization = request.headers.get(RunnerHeaders.authorization) ?? "";
+  const key = authorization.startsWith("Bearer ") ? authorization.slice("Bearer ".length).trim() : "";
+  const runnerId = request.headers.get(RunnerHeaders.runnerId) ?? "";
+  const runner = key && runnerId ? await authenticateRunnerKey(db, runnerId, key) : null;
+  if (!runner) {
+    throw new GatewayError(401, "unauthorized", "The runner ID and key were not accepted. The key may have been reset or the runner deleted.");
+  }
+  return runner;
+}

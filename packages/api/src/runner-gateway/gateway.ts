@@ -1,0 +1,81 @@
+import {
+  ClaimRunsRequest,
+  RegisterInstanceRequest,
+  RenewLeaseRequest,
+  RESULT_LIMITS,
+  RUNNER_API_BASE_PATH,
+  SubmitResultRequest,
+  type ClaimRunsResponse,
+} from "@outpost/contracts";
+import type { Database } from "@outpost/db";
+import { z } from "zod";
+import { claimRuns } from "../services/dispatch/claim-runs";
+import { registerInstance } from "../services/dispatch/register-instance";
+import { renewLease } from "../services/dispatch/renew-lease";
+import { waitForRun } from "../services/dispatch/run-events";
+import { submitResult } from "../services/dispatch/submit-result";
+import type { SecretCipher } from "../services/secrets/cipher";
+import { authenticateRequest } from "./authenticate";
+import { readBody } from "./read-body";
+import { errorResponse, GatewayError, json } from "./respond";
+
+export type GatewayDeps = {
+  getDb: () => Promise<Database>;
+  secrets: () => SecretCipher;
+  log?: (error: unknown) => void;
+  /** How often a waiting claim re-checks the queue, for runs queued by another console process. */
+  recheckMs?: number;
+};
+
+const SMALL_BODY = 16 * 1024;
+const RunId = z.uuid();
+
+/**
+ * The runner protocol v1 over plain HTTP: thin routing over the dispatch services, every body
+ * parsed with the shared contract and size-limited, every error a protocol error.
+ */
+export function createRunnerGateway({ getDb, secrets, log = console.error, recheckMs = 1_000 }: GatewayDeps) {
+  async function route(request: Request): Promise<Response> {
+    if (request.method !== "POST") throw new GatewayError(404, "not_found", "Runner protocol requests are POSTs.");
+    const path = new URL(request.url).pathname;
+    if (!path.startsWith(`${RUNNER_API_BASE_PATH}/`)) throw new GatewayError(404, "not_found", "Unknown runner protocol path.");
+    const segments = path.slice(RUNNER_API_BASE_PATH.length + 1).split("/");
+    const db = await getDb();
+    const runner = await authenticateRequest(db, request);
+
+    if (segments.join("/") === "instances") {
+      return json(await registerInstance(db, runner, await readBody(request, RegisterInstanceRequest, SMALL_BODY)));
+    }
+    if (segments.join("/") === "runs/claim") {
+      const input = await readBody(request, ClaimRunsRequest, SMALL_BODY);
+      const deadline = Date.now() + input.waitMs;
+      // Long-poll: answer as soon as a run is there, or with nothing when the wait is over.
+      for (let first = true; ; first = false) {
+        const jobs = await claimRuns(db, secrets(), runner, input, { ping: first });
+        const remaining = deadline - Date.now();
+        if (jobs.length > 0 || remaining <= 0 || request.signal.aborted) return json({ jobs } satisfies ClaimRunsResponse);
+        await waitForRun(runner.id, Math.min(remaining, recheckMs), request.signal);
+      }
+    }
+    const [runs, runId, action, ...rest] = segments;
+    if (runs === "runs" && RunId.safeParse(runId).success && rest.length === 0) {
+      if (action === "lease") {
+        return json({ lease: await renewLease(db, runner, runId!, await readBody(request, RenewLeaseRequest, SMALL_BODY)) });
+      }
+      if (action === "result") {
+        return json(await submitResult(db, runner, runId!, await readBody(request, SubmitResultRequest, RESULT_LIMITS.bodyBytes)));
+      }
+    }
+    throw new GatewayError(404, "not_found", "Unknown runner protocol path.");
+  }
+
+  return {
+    async handle(request: Request): Promise<Response> {
+      try {
+        return await route(request);
+      } catch (error) {
+        return errorResponse(error, log);
+      }
+    },
+  };
+}

@@ -1,4 +1,5 @@
 import "server-only";
+import { createDispatchLoop } from "@outpost/api";
 import { env, publicUrl } from "~/env";
 import { getDatabaseHandle } from "./db";
 import { demoCredentials } from "./demo-credentials";
@@ -37,8 +38,18 @@ async function start() {
   }
   console.log(lines.join("\n") + "\n");
 
+  // Scheduling and sweeping run in every console process; row locks keep them from colliding.
+  const loop = createDispatchLoop({
+    db: handle.db,
+    onError: (error) => console.error("dispatch loop iteration failed:", error),
+  });
+  loop.start();
+
   const shutdown = () => {
-    void handle.close().finally(() => process.exit(0));
+    void loop
+      .stop()
+      .then(() => handle.close())
+      .finally(() => process.exit(0));
   };
   process.once("SIGTERM", shutdown);
   process.once("SIGINT", shutdown);

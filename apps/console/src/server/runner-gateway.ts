@@ -1,0 +1,15 @@
+import "server-only";
+import { createRunnerGateway } from "@outpost/api";
+import { getDb } from "./db";
+import { secretCipher } from "./secrets";
+
+let gateway: ReturnType<typeof createRunnerGateway> | undefined;
+
+export function runnerGateway() {
+  gateway ??= createRunnerGateway({
+    getDb,
+    secrets: secretCipher,
+    log: (error) => console.error("runner protocol request failed:", error),
+  });
+  return gateway;
+}

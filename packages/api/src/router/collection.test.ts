@@ -13,9 +13,7 @@ import {
   type TestDatabase,
 } from "@outpost/db/testing";
 import { POSTMAN_V21_SCHEMA_URL } from "../services/collection/schema";
-import { TEST_PUBLIC_URL, testSecrets } from "../testing/caller";
-import { createCallerFactory, createTRPCContext, createTRPCRouter } from "../trpc";
-import { collectionRouter } from "./collection";
+import { callerFor as appCallerFor } from "../testing/caller";
 
 let handle: TestDatabase;
 beforeAll(async () => {
@@ -25,12 +23,7 @@ afterAll(async () => {
   await handle?.close();
 });
 
-// root.ts does not mount this router yet, so the tests mount it on their own.
-const createCaller = createCallerFactory(createTRPCRouter({ collection: collectionRouter }));
-const callerFor = (userId: string) =>
-  createCaller(
-    createTRPCContext({ db: handle.db, session: { user: { id: userId } }, publicUrl: TEST_PUBLIC_URL, secrets: testSecrets }),
-  ).collection;
+const callerFor = (userId: string) => appCallerFor(handle.db, userId).collection;
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../services/collection/fixtures/${name}`, import.meta.url), "utf8");

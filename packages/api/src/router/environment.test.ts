@@ -13,9 +13,7 @@ import {
   type TestDatabase,
 } from "@outpost/db/testing";
 import { unsafeResolveEnvironmentForRun } from "../services/environment/resolve-for-run";
-import { TEST_PUBLIC_URL, testSecrets } from "../testing/caller";
-import { createCallerFactory, createTRPCContext, createTRPCRouter } from "../trpc";
-import { environmentRouter } from "./environment";
+import { callerFor as appCallerFor, testSecrets } from "../testing/caller";
 
 let handle: TestDatabase;
 beforeAll(async () => {
@@ -25,12 +23,7 @@ afterAll(async () => {
   await handle?.close();
 });
 
-// root.ts does not mount this router yet, so the tests mount it on their own.
-const createCaller = createCallerFactory(createTRPCRouter({ environment: environmentRouter }));
-const callerFor = (userId: string) =>
-  createCaller(
-    createTRPCContext({ db: handle.db, session: { user: { id: userId } }, publicUrl: TEST_PUBLIC_URL, secrets: testSecrets }),
-  ).environment;
+const callerFor = (userId: string) => appCallerFor(handle.db, userId).environment;
 
 const TOKEN = "s3cr3t-token-do-not-leak";
 const variables = [

@@ -2,6 +2,7 @@ export * from "./cn";
 export * from "./action-menu";
 export * from "./button";
 export * from "./confirm-dialog";
+export * from "./data-table";
 export * from "./dialog";
 export * from "./field";
 export * from "./form-controls";

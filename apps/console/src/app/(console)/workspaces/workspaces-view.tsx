@@ -4,7 +4,17 @@ import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-q
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Alert, Badge, Button, Card, Dialog, DialogActions, PageHeader, RadioOption, TextField } from "@outpost/ui";
+import {
+  Alert,
+  Badge,
+  Button,
+  DataTable,
+  Dialog,
+  DialogActions,
+  PageHeader,
+  RadioOption,
+  TextField,
+} from "@outpost/ui";
 import { formErrors } from "~/app/(console)/_components/runners/trpc-errors";
 import { useTRPC } from "~/trpc/react";
 
@@ -26,16 +36,13 @@ export function WorkspacesView({ teamName, canCreate }: { teamName: string; canC
         description="Workspaces hold your collections, environments and monitors."
         actions={canCreate ? <CreateWorkspace /> : null}
       />
-      <Card>
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-            <tr>
-              <th scope="col" className="px-4 py-3">Name</th>
-              <th scope="col" className="px-4 py-3">Type</th>
-              <th scope="col" className="px-4 py-3">Your role</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
+      <DataTable
+        columns={[
+          { label: "Name" },
+          { label: "Type" },
+          { label: "Your role" },
+        ]}
+      >
             {workspaces.map((workspace) => (
               <tr key={workspace.id}>
                 <th scope="row" className="px-4 py-3 text-left font-medium">
@@ -49,9 +56,7 @@ export function WorkspacesView({ teamName, canCreate }: { teamName: string; canC
                 <td className="px-4 py-3 capitalize text-slate-700">{workspace.role}</td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      </Card>
+      </DataTable>
     </div>
   );
 }

@@ -2,16 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import {
-  ActionMenu,
-  Alert,
-  Button,
-  ConfirmDialog,
-  Dialog,
-  DialogActions,
-  TextAreaField,
-  TextField,
-} from "@outpost/ui";
+import { ActionMenu, Alert, Button, ConfirmDialog, Dialog, DialogActions, TextAreaField, TextField } from "@outpost/ui";
 import { InstallCommands } from "~/app/(console)/_components/runners/install-commands";
 import { formErrors } from "~/app/(console)/_components/runners/trpc-errors";
 import {

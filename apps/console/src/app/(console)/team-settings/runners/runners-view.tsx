@@ -3,7 +3,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useDeferredValue, useState } from "react";
-import { Alert, Card, EmptyState, SelectField, TextField } from "@outpost/ui";
+import { Alert, DataTable, EmptyState, SelectField, TextField } from "@outpost/ui";
 import { AddRunnerWizard } from "~/app/(console)/_components/runners/add-runner-wizard";
 import { HEALTH_LABELS, RunnerHealthDot, type RunnerHealth } from "~/app/(console)/_components/runners/health";
 import { DateTime, RelativeTime } from "~/app/(console)/_components/time";
@@ -79,23 +79,18 @@ export function RunnersView({ internalWorkspaces }: { internalWorkspaces: Array<
         </EmptyState>
       ) : null}
       {runners.data && runners.data.length > 0 ? (
-        <Card className="overflow-x-auto lg:overflow-visible">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <thead className="whitespace-nowrap bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-              <tr>
-                <th scope="col" className="px-3 py-3">Name</th>
-                <th scope="col" className="px-3 py-3">Health</th>
-                <th scope="col" className="px-3 py-3">Last ping</th>
-                <th scope="col" className="px-3 py-3">Workspace visibility</th>
-                <th scope="col" className="px-3 py-3">Created by</th>
-                <th scope="col" className="px-3 py-3">Created</th>
-                <th scope="col" className="px-3 py-3">Modified</th>
-                <th scope="col" className="px-3 py-3 text-right">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
+        <DataTable cellPadding="px-3"
+          columns={[
+            { label: "Name" },
+            { label: "Health" },
+            { label: "Last ping" },
+            { label: "Workspace visibility" },
+            { label: "Created by" },
+            { label: "Created" },
+            { label: "Modified" },
+            { label: "Actions", hidden: true },
+          ]}
+        >
               {runners.data.map((runner) => (
                 <tr key={runner.id} className="align-top">
                   <th scope="row" className="px-3 py-3 text-left font-medium">
@@ -129,9 +124,7 @@ export function RunnersView({ internalWorkspaces }: { internalWorkspaces: Array<
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </Card>
+        </DataTable>
       ) : null}
     </div>
   );

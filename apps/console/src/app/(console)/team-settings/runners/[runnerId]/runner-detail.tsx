@@ -3,7 +3,7 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { Card, EmptyState } from "@outpost/ui";
+import { Card, DataTable, EmptyState } from "@outpost/ui";
 import { RunnerHealthDot } from "~/app/(console)/_components/runners/health";
 import { DateTime, RelativeTime } from "~/app/(console)/_components/time";
 import { useTRPC } from "~/trpc/react";
@@ -83,18 +83,15 @@ export function RunnerDetail({
             under Install; it appears here once it connects.
           </EmptyState>
         ) : (
-          <Card className="overflow-x-auto">
-            <table className="min-w-full divide-y divide-slate-200 text-sm">
-              <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th scope="col" className="px-4 py-3">Hostname</th>
-                  <th scope="col" className="px-4 py-3">OS</th>
-                  <th scope="col" className="px-4 py-3">Runner version</th>
-                  <th scope="col" className="px-4 py-3">Last ping</th>
-                  <th scope="col" className="px-4 py-3">First seen</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
+          <DataTable
+            columns={[
+              { label: "Hostname" },
+              { label: "OS" },
+              { label: "Runner version" },
+              { label: "Last ping" },
+              { label: "First seen" },
+            ]}
+          >
                 {runner.instances.map((instance) => (
                   <tr key={instance.id}>
                     <th scope="row" className="px-4 py-3 text-left font-medium">{instance.hostname}</th>
@@ -104,9 +101,7 @@ export function RunnerDetail({
                     <td className="px-4 py-3"><DateTime value={instance.firstSeenAt} /></td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </Card>
+          </DataTable>
         )}
       </section>
     </div>

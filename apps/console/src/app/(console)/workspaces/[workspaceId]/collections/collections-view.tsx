@@ -3,7 +3,7 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
-import { Card, EmptyState, PageHeader } from "@outpost/ui";
+import { DataTable, EmptyState, PageHeader } from "@outpost/ui";
 import { RelativeTime } from "~/app/(console)/_components/time";
 import { useTRPC } from "~/trpc/react";
 import { CollectionImport } from "../monitors/_components/collection-import";
@@ -40,17 +40,14 @@ export function CollectionsView({ workspace, canEdit }: { workspace: { id: strin
             : "Editors of this workspace can import collections exported from Postman."}
         </EmptyState>
       ) : (
-        <Card className="overflow-x-auto lg:overflow-visible">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <thead className="whitespace-nowrap bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-              <tr>
-                <th scope="col" className="px-4 py-3">Name</th>
-                <th scope="col" className="px-4 py-3 text-right">Requests</th>
-                <th scope="col" className="px-4 py-3">Updated</th>
-                <th scope="col" className="px-4 py-3"><span className="sr-only">Actions</span></th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
+        <DataTable
+          columns={[
+            { label: "Name" },
+            { label: "Requests", align: "right" },
+            { label: "Updated" },
+            { label: "Actions", hidden: true },
+          ]}
+        >
               {collections.map((collection) => (
                 <tr key={collection.id}>
                   <th scope="row" className="px-4 py-3 text-left font-medium text-slate-900">
@@ -67,9 +64,7 @@ export function CollectionsView({ workspace, canEdit }: { workspace: { id: strin
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </Card>
+        </DataTable>
       )}
     </div>
   );

@@ -2,7 +2,7 @@
 
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { Button, Card, EmptyState, PageHeader } from "@outpost/ui";
+import { Button, DataTable, EmptyState, PageHeader } from "@outpost/ui";
 import { RelativeTime } from "~/app/(console)/_components/time";
 import { useTRPC } from "~/trpc/react";
 import { EnvironmentActions } from "./_components/environment-actions";
@@ -33,19 +33,14 @@ export function EnvironmentsView({ workspace, canEdit }: { workspace: { id: stri
           encrypted and masked in run results.
         </EmptyState>
       ) : (
-        <Card className="overflow-x-auto lg:overflow-visible">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <thead className="whitespace-nowrap bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-              <tr>
-                <th scope="col" className="px-4 py-3">Name</th>
-                <th scope="col" className="px-4 py-3">Variables</th>
-                <th scope="col" className="px-4 py-3">Updated</th>
-                {canEdit ? (
-                  <th scope="col" className="px-4 py-3"><span className="sr-only">Actions</span></th>
-                ) : null}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
+        <DataTable
+          columns={[
+            { label: "Name" },
+            { label: "Variables" },
+            { label: "Updated" },
+            { label: "Actions", hidden: true },
+          ]}
+        >
               {environments.map((environment) => {
                 const secrets = environment.variables.filter((v) => v.secret).length;
                 return (
@@ -76,9 +71,7 @@ export function EnvironmentsView({ workspace, canEdit }: { workspace: { id: stri
                   </tr>
                 );
               })}
-            </tbody>
-          </table>
-        </Card>
+        </DataTable>
       )}
       {editing ? (
         <EnvironmentEditor

@@ -2,7 +2,7 @@
 
 import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { buttonClasses, Card, EmptyState, PageHeader } from "@outpost/ui";
+import { buttonClasses, DataTable, EmptyState, PageHeader } from "@outpost/ui";
 import { RelativeTime } from "~/app/(console)/_components/time";
 import { useTRPC } from "~/trpc/react";
 import { MonitorActions } from "./_components/monitor-actions";
@@ -38,19 +38,16 @@ export function MonitorsView({
             : "Monitors in this workspace run on the hosted runner. Private runners are only supported in internal workspaces."}
         </EmptyState>
       ) : (
-        <Card className="overflow-x-auto lg:overflow-visible">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <thead className="whitespace-nowrap bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-              <tr>
-                <th scope="col" className="px-4 py-3">Name</th>
-                <th scope="col" className="px-4 py-3">Status</th>
-                <th scope="col" className="px-4 py-3">Last run</th>
-                <th scope="col" className="px-4 py-3">Next run</th>
-                <th scope="col" className="px-4 py-3">Runners</th>
-                <th scope="col" className="px-4 py-3"><span className="sr-only">Actions</span></th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
+        <DataTable
+          columns={[
+            { label: "Name" },
+            { label: "Status" },
+            { label: "Last run" },
+            { label: "Next run" },
+            { label: "Runners" },
+            { label: "Actions", hidden: true },
+          ]}
+        >
               {monitors.map((monitor) => (
                 <tr key={monitor.id} className="align-top">
                   <th scope="row" className="px-4 py-3 text-left font-medium">
@@ -76,9 +73,7 @@ export function MonitorsView({
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </Card>
+        </DataTable>
       )}
     </div>
   );

@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { Alert, Button, Card, EmptyState, PageHeader, SelectField } from "@outpost/ui";
+import { Alert, Button, DataTable, EmptyState, PageHeader, SelectField } from "@outpost/ui";
 import { useTRPC } from "~/trpc/react";
 
 type Role = "admin" | "editor" | "viewer";
@@ -48,17 +48,14 @@ export function WorkspaceSettingsView({
             collections and environments; viewers read them.
           </p>
           {error ? <Alert>{error.message}</Alert> : null}
-          <Card>
-            <table className="min-w-full divide-y divide-slate-200 text-sm">
-              <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th scope="col" className="px-4 py-3">Name</th>
-                  <th scope="col" className="px-4 py-3">Email</th>
-                  <th scope="col" className="px-4 py-3">Role</th>
-                  <th scope="col" className="px-4 py-3"><span className="sr-only">Actions</span></th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
+          <DataTable
+            columns={[
+              { label: "Name" },
+              { label: "Email" },
+              { label: "Role" },
+              { label: "Actions", hidden: true },
+            ]}
+          >
                 {members.map((member) => (
                   <tr key={member.userId}>
                     <th scope="row" className="px-4 py-3 text-left font-medium">{member.name}</th>
@@ -95,9 +92,7 @@ export function WorkspaceSettingsView({
                     </td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </Card>
+          </DataTable>
           {isAdmin ? (
             <form
               className="flex flex-wrap items-end gap-3"

@@ -1,4 +1,7 @@
 #!/usr/bin/env node
-// Placeholder for the `outpost` CLI: the runner agent (`outpost runner start`) is not built yet.
-console.error("outpost: the runner agent is not available in this version yet.");
-process.exit(1);
+// The `outpost` command. The runner is TypeScript source; tsx compiles it as it loads.
+import { register } from "tsx/esm/api";
+
+register();
+const { main } = await import("../src/cli/main.ts");
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,28 @@
+import { processIo, runCommand, RUN_USAGE } from "./run";
+
+const USAGE = [
+  "Usage: outpost <command>",
+  "",
+  "Commands:",
+  "  run <collection.json> [-e env.json]   run a collection once, here, and print a report",
+  "  runner start --url … --id … --key …   start a private runner (coming with the runner agent)",
+  "",
+  ...RUN_USAGE,
+];
+
+/** The `outpost` command line. Resolves to the process exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === "run") {
+    const controller = new AbortController();
+    // Ctrl-C stops the run; the report then shows it as Abort.
+    process.once("SIGINT", () => controller.abort(new Error("interrupted")));
+    return runCommand(rest, processIo, { signal: controller.signal });
+  }
+  if (command === "runner" && rest[0] === "start") {
+    processIo.stderr("outpost runner start: the runner agent is not part of this version yet.");
+    return 2;
+  }
+  (command === undefined || command === "-h" || command === "--help" ? processIo.stdout : processIo.stderr)(USAGE.join("\n"));
+  return command === undefined || command === "-h" || command === "--help" ? 0 : 2;
+}

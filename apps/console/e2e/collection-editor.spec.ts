@@ -39,7 +39,8 @@ test("the request editor builds a collection that is valid v2.1", async ({ page 
   await expect(page.getByLabel("Test script")).toHaveValue(/pm\.response\.to\.have\.status\(200\)/);
 
   await page.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
+  // "Unsaved changes" contains "saved" too: match the whole word.
+  await expect(page.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
 
   const exported = await page.request.get(
     `/api/trpc/collection.export?input=${encodeURIComponent(JSON.stringify({ json: { workspaceId: platform.id, collectionId: id } }))}`,

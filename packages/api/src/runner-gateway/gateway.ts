@@ -55,6 +55,8 @@ export function createRunnerGateway({ getDb, secrets, log = console.error, reche
         const remaining = deadline - Date.now();
         if (jobs.length > 0 || remaining <= 0 || request.signal.aborted) return json({ jobs } satisfies ClaimRunsResponse);
         await waitForRun(runner.id, Math.min(remaining, recheckMs), request.signal);
+        // A key reset or a deleted runner ends a waiting claim too, not only the next request.
+        await authenticateRequest(db, request);
       }
     }
     const [runs, runId, action, ...rest] = segments;

@@ -1,11 +1,12 @@
 import { processIo, runCommand, RUN_USAGE } from "./run";
+import { startCommand } from "./start";
 
 const USAGE = [
   "Usage: outpost <command>",
   "",
   "Commands:",
   "  run <collection.json> [-e env.json]   run a collection once, here, and print a report",
-  "  runner start --url … --id … --key …   start a private runner (coming with the runner agent)",
+  "  runner start --url … --id … --key …   start a private runner (see `outpost runner start --help`)",
   "",
   ...RUN_USAGE,
 ];
@@ -20,8 +21,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return runCommand(rest, processIo, { signal: controller.signal });
   }
   if (command === "runner" && rest[0] === "start") {
-    processIo.stderr("outpost runner start: the runner agent is not part of this version yet.");
-    return 2;
+    return startCommand(rest.slice(1), processIo);
   }
   (command === undefined || command === "-h" || command === "--help" ? processIo.stdout : processIo.stderr)(USAGE.join("\n"));
   return command === undefined || command === "-h" || command === "--help" ? 0 : 2;

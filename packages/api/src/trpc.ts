@@ -5,7 +5,7 @@ import type { Database, WorkspaceRole } from "@outpost/db";
 import { isTeamAdmin } from "@outpost/auth";
 import { ServiceError } from "./services/errors";
 import type { SecretCipher } from "./services/secrets/cipher";
-import { findMembership } from "./services/team/find-membership";
+import { findMembership, type Membership } from "./services/team/find-membership";
 import { getWorkspaceAccess } from "./services/workspace/get-access";
 
 export type Session = { user: { id: string; email?: string | null; name?: string | null } } | null;
@@ -22,7 +22,8 @@ export type CreateContextOptions = {
 };
 
 export function createTRPCContext(opts: CreateContextOptions) {
-  return opts;
+  // One membership lookup per context (a request, or a batch of calls), however many procedures ask.
+  return { ...opts, memo: {} as { membership?: Promise<Membership | null> } };
 }
 export type Context = ReturnType<typeof createTRPCContext>;
 
@@ -67,7 +68,8 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
 
 /** A member of a team: `ctx.team` and `ctx.role` come from the database, never from input. */
 export const teamProcedure = protectedProcedure.use(async ({ ctx, next }) => {
-  const membership = await findMembership(ctx.db, ctx.userId, ctx.preferredTeamId);
+  ctx.memo.membership ??= findMembership(ctx.db, ctx.userId, ctx.preferredTeamId);
+  const membership = await ctx.memo.membership;
   if (!membership) throw new TRPCError({ code: "FORBIDDEN", message: "You are not a member of any team." });
   const actor = { userId: ctx.userId, teamId: membership.team.id, teamRole: membership.role };
   return next({

@@ -25,6 +25,8 @@ export type DatabaseHandle = {
   db: Database;
   kind: DatabaseConfig["kind"];
   close: () => Promise<void>;
+  /** PostgreSQL only: the pool, for work that needs one connection throughout (migration locks). */
+  pool?: pg.Pool;
 };
 
 export function openDatabase(config: DatabaseConfig): DatabaseHandle {
@@ -33,7 +35,7 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
     // An idle client losing its connection (e.g. a database restart) must not crash the process.
     pool.on("error", () => {});
     const db = drizzlePg({ client: pool, schema, casing: "snake_case" }) as unknown as Database;
-    return { db, kind: config.kind, close: () => pool.end() };
+    return { db, kind: config.kind, close: () => pool.end(), pool };
   }
 
   let release = () => {};

@@ -23,12 +23,12 @@ function testTarget(): { kind: "pglite" } | { kind: "postgres"; adminUrl: string
 
 export type TestDatabase = DatabaseHandle & { name: string; url?: string };
 
-/** A fresh, migrated database of its own for one test file; `close()` removes it. */
-export async function createTestDatabase(): Promise<TestDatabase> {
+/** A fresh database of its own for one test file, migrated unless asked not to; `close()` removes it. */
+export async function createTestDatabase({ migrate = true }: { migrate?: boolean } = {}): Promise<TestDatabase> {
   const target = testTarget();
   if (target.kind === "pglite") {
     const handle = openDatabase({ kind: "pglite-memory" });
-    await migrateDatabase(handle);
+    if (migrate) await migrateDatabase(handle);
     return { ...handle, name: "pglite-memory" };
   }
 
@@ -43,7 +43,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const url = new URL(target.adminUrl);
   url.pathname = `/${name}`;
   const handle = openDatabase({ kind: "postgres", url: url.toString(), poolSize: 4 });
-  await migrateDatabase(handle);
+  if (migrate) await migrateDatabase(handle);
   return {
     ...handle,
     name,

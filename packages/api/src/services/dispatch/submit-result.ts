@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { SubmitResultRequest, SubmitResultResponse } from "@outpost/contracts";
 import { assertions, consoleLines, requestExecutions, runs, usageMonths, type Database } from "@outpost/db";
@@ -44,26 +45,16 @@ export async function submitResult(
       })
       .where(eq(runs.id, run.id));
 
-    for (const execution of result.executions) {
-      const [row] = await tx
-        .insert(requestExecutions)
-        .values({
-          runId: run.id,
-          position: execution.position,
-          requestName: execution.requestName,
-          method: execution.method,
-          url: execution.url,
-          statusCode: execution.statusCode,
-          responseTimeMs: execution.responseTimeMs,
-          responseSizeBytes: execution.responseSizeBytes,
-          error: execution.error,
-        })
-        .returning({ id: requestExecutions.id });
-      if (execution.assertions.length > 0) {
-        await tx.insert(assertions).values(
-          execution.assertions.map((assertion, position) => ({ runId: run.id, executionId: row!.id, position, ...assertion })),
-        );
-      }
+    // Ids made here let executions and their assertions go in as two statements, not one per request.
+    const executions = result.executions.map((execution) => ({ ...execution, id: randomUUID() }));
+    if (executions.length > 0) {
+      await tx.insert(requestExecutions).values(
+        executions.map(({ assertions: _assertions, ...execution }) => ({ ...execution, runId: run.id })),
+      );
+      const rows = executions.flatMap((execution) =>
+        execution.assertions.map((assertion, position) => ({ runId: run.id, executionId: execution.id, position, ...assertion })),
+      );
+      if (rows.length > 0) await tx.insert(assertions).values(rows);
     }
     if (result.consoleLines.length > 0) {
       await tx.insert(consoleLines).values(

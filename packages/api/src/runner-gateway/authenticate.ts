@@ -1,5 +1,6 @@
 import { PROTOCOL_VERSION, RunnerHeaders } from "@outpost/contracts";
 import type { Database } from "@outpost/db";
+import { HOSTED_RUNNER_ID, type AuthenticatedRunner, type HostedRunnerCredential } from "../services/dispatch/runner-identity";
 import { authenticateRunnerKey } from "../services/runner/authenticate";
 import { GatewayError } from "./respond";
 
@@ -7,7 +8,11 @@ import { GatewayError } from "./respond";
  * Checks the protocol version first (a runner too old or too new is told so plainly), then the
  * runner id and key: the key authenticates this protocol for its own runner and nothing else.
  */
-export async function authenticateRequest(db: Database, request: Request) {
+export async function authenticateRequest(
+  db: Database,
+  request: Request,
+  hosted?: HostedRunnerCredential,
+): Promise<AuthenticatedRunner> {
   const version = request.headers.get(RunnerHeaders.protocolVersion);
   if (version !== String(PROTOCOL_VERSION)) {
     throw new GatewayError(
@@ -19,9 +24,15 @@ export async function authenticateRequest(db: Database, request: Request) {
   const authorization = request.headers.get(RunnerHeaders.authorization) ?? "";
   const key = authorization.startsWith("Bearer ") ? authorization.slice("Bearer ".length).trim() : "";
   const runnerId = request.headers.get(RunnerHeaders.runnerId) ?? "";
-  const runner = key && runnerId ? await authenticateRunnerKey(db, runnerId, key) : null;
-  if (!runner) {
-    throw new GatewayError(401, "unauthorized", "The runner ID and key were not accepted. The key may have been reset or the runner deleted.");
+  if (runnerId === HOSTED_RUNNER_ID) {
+    if (key && hosted?.accepts(key)) return { kind: "hosted" };
+    throw unauthorized();
   }
-  return runner;
+  const runner = key && runnerId ? await authenticateRunnerKey(db, runnerId, key) : null;
+  if (!runner) throw unauthorized();
+  return { kind: "private", ...runner };
+}
+
+function unauthorized() {
+  return new GatewayError(401, "unauthorized", "The runner ID and key were not accepted. The key may have been reset or the runner deleted.");
 }

@@ -13,6 +13,7 @@ import { claimRuns } from "../services/dispatch/claim-runs";
 import { registerInstance } from "../services/dispatch/register-instance";
 import { renewLease } from "../services/dispatch/renew-lease";
 import { waitForRun } from "../services/dispatch/run-events";
+import { queueOf, type HostedRunnerCredential } from "../services/dispatch/runner-identity";
 import { submitResult } from "../services/dispatch/submit-result";
 import type { SecretCipher } from "../services/secrets/cipher";
 import { authenticateRequest } from "./authenticate";
@@ -23,8 +24,10 @@ export type GatewayDeps = {
   getDb: () => Promise<Database>;
   secrets: () => SecretCipher;
   log?: (error: unknown) => void;
-  /** How often a waiting claim re-checks the queue, for runs queued by another console process. */
+  /** How often a waiting claim re-checks the queue, in case a wake-up was missed. */
   recheckMs?: number;
+  /** This console process's hosted runner, if it runs one. */
+  hostedRunner?: () => HostedRunnerCredential | undefined;
 };
 
 const SMALL_BODY = 16 * 1024;
@@ -34,14 +37,14 @@ const RunId = z.uuid();
  * The runner protocol v1 over plain HTTP: thin routing over the dispatch services, every body
  * parsed with the shared contract and size-limited, every error a protocol error.
  */
-export function createRunnerGateway({ getDb, secrets, log = console.error, recheckMs = 1_000 }: GatewayDeps) {
+export function createRunnerGateway({ getDb, secrets, log = console.error, recheckMs = 1_000, hostedRunner = () => undefined }: GatewayDeps) {
   async function route(request: Request): Promise<Response> {
     if (request.method !== "POST") throw new GatewayError(404, "not_found", "Runner protocol requests are POSTs.");
     const path = new URL(request.url).pathname;
     if (!path.startsWith(`${RUNNER_API_BASE_PATH}/`)) throw new GatewayError(404, "not_found", "Unknown runner protocol path.");
     const segments = path.slice(RUNNER_API_BASE_PATH.length + 1).split("/");
     const db = await getDb();
-    const runner = await authenticateRequest(db, request);
+    const runner = await authenticateRequest(db, request, hostedRunner());
 
     if (segments.join("/") === "instances") {
       return json(await registerInstance(db, runner, await readBody(request, RegisterInstanceRequest, SMALL_BODY)));
@@ -54,9 +57,9 @@ export function createRunnerGateway({ getDb, secrets, log = console.error, reche
         const jobs = await claimRuns(db, secrets(), runner, input, { ping: first });
         const remaining = deadline - Date.now();
         if (jobs.length > 0 || remaining <= 0 || request.signal.aborted) return json({ jobs } satisfies ClaimRunsResponse);
-        await waitForRun(runner.id, Math.min(remaining, recheckMs), request.signal);
+        await waitForRun(queueOf(runner), Math.min(remaining, recheckMs), request.signal);
         // A key reset or a deleted runner ends a waiting claim too, not only the next request.
-        await authenticateRequest(db, request);
+        await authenticateRequest(db, request, hostedRunner());
       }
     }
     const [runs, runId, action, ...rest] = segments;

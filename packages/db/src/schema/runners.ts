@@ -39,9 +39,8 @@ export const runnerInstances = pgTable(
   {
     /** Random ID the process makes for itself at start-up. */
     id: uuid().primaryKey(),
-    runnerId: uuid()
-      .notNull()
-      .references(() => runners.id, { onDelete: "cascade" }),
+    /** Null: an instance of the console's hosted runner. */
+    runnerId: uuid().references(() => runners.id, { onDelete: "cascade" }),
     hostname: text().notNull(),
     os: text().notNull(),
     runnerVersion: text().notNull(),

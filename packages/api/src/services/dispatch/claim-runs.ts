@@ -3,8 +3,8 @@ import type { ClaimRunsRequest, Job } from "@outpost/contracts";
 import { collections, monitors, runs, type Database } from "@outpost/db";
 import { unsafeResolveEnvironmentForRun } from "../environment/resolve-for-run";
 import type { SecretCipher } from "../secrets/cipher";
-import type { AuthenticatedRunner } from "./register-instance";
 import { recordPing } from "./register-instance";
+import { runsOf, type AuthenticatedRunner } from "./runner-identity";
 import { LEASE_DURATION_MS, MAX_RUN_DURATION_MS } from "./settings";
 
 /**
@@ -24,7 +24,7 @@ export async function claimRuns(
   const claimable = db
     .select({ id: runs.id })
     .from(runs)
-    .where(and(eq(runs.runnerId, runner.id), eq(runs.teamId, runner.teamId), eq(runs.status, "queued")))
+    .where(and(runsOf(runner), eq(runs.status, "queued")))
     .orderBy(runs.queuedAt)
     .limit(input.max)
     .for("update", { skipLocked: true });
@@ -58,7 +58,12 @@ export async function claimRuns(
     })
     .from(monitors)
     .innerJoin(collections, eq(collections.id, monitors.collectionId))
-    .where(and(inArray(monitors.id, [...new Set(claimed.map((c) => c.monitorId))]), eq(monitors.teamId, runner.teamId)));
+    .where(
+      and(
+        inArray(monitors.id, [...new Set(claimed.map((c) => c.monitorId))]),
+        runner.kind === "private" ? eq(monitors.teamId, runner.teamId) : undefined,
+      ),
+    );
 
   return Promise.all(
     claimed.map(async (run) => {

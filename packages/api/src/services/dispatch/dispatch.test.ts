@@ -8,6 +8,7 @@ import { createRunnerTeam } from "../../testing/runner-fixtures";
 import { claimRuns } from "./claim-runs";
 import { registerInstance } from "./register-instance";
 import { renewLease } from "./renew-lease";
+import type { AuthenticatedRunner } from "./runner-identity";
 import { submitResult, usageMonth } from "./submit-result";
 import { sweepRuns } from "./sweep";
 
@@ -20,7 +21,7 @@ afterAll(async () => {
 });
 
 /** A registered instance of the runner under test. */
-async function registered(runner: { id: string; teamId: string }) {
+async function registered(runner: AuthenticatedRunner) {
   const instanceId = crypto.randomUUID();
   await registerInstance(handle.db, runner, { instanceId, hostname: "edge", os: "linux", runnerVersion: "0.1.0" });
   return instanceId;
@@ -50,7 +51,7 @@ async function queued(count: number) {
     });
     await t.as("admin").monitor.runNow({ workspaceId: t.w1.id, monitorId: id });
   }
-  return { ...t, runner: { id: runner.id, teamId: t.team.id } };
+  return { ...t, runner: { kind: "private" as const, id: runner.id, teamId: t.team.id } };
 }
 
 const result = (overrides: Partial<RunResult> = {}): RunResult => ({
@@ -98,7 +99,7 @@ describe("dispatching runs to runner instances", () => {
     expect(await claimRuns(handle.db, testSecrets, t.runner, { instanceId: await registered(t.runner), max: 4 })).toEqual([]);
     // Another runner of the same team gets nothing of this runner's queue.
     const created = await t.as("admin").runner.create({ name: "Other", description: "", source: "runner_settings" });
-    const other = { id: created.runner.id, teamId: t.team.id };
+    const other = { kind: "private" as const, id: created.runner.id, teamId: t.team.id };
     expect(await claimRuns(handle.db, testSecrets, other, { instanceId: await registered(other), max: 4 })).toEqual([]);
     // An instance must register before it claims, and only for its own runner.
     await expect(claimRuns(handle.db, testSecrets, other, { instanceId: id, max: 1 })).rejects.toMatchObject({ code: "NOT_FOUND" });

@@ -3,9 +3,10 @@ import type { RegisterInstanceRequest, RegisterInstanceResponse } from "@outpost
 import { PROTOCOL_VERSION } from "@outpost/contracts";
 import { runnerInstances, runners, type Database } from "@outpost/db";
 import { ServiceError } from "../errors";
+import { HOSTED_RUNNER_ID, instancesOf, type AuthenticatedRunner } from "./runner-identity";
 import { CLAIM_WAIT_MS, LEASE_DURATION_MS } from "./settings";
 
-export type AuthenticatedRunner = { id: string; teamId: string };
+export type { AuthenticatedRunner } from "./runner-identity";
 
 /** Being seen is not a modification: "Modified" keeps meaning an admin changed the runner. */
 const seenNow = { lastSeenAt: sql`now()`, updatedAt: sql`${runners.updatedAt}` };
@@ -20,7 +21,7 @@ export async function registerInstance(
     .insert(runnerInstances)
     .values({
       id: input.instanceId,
-      runnerId: runner.id,
+      runnerId: runner.kind === "hosted" ? null : runner.id,
       hostname: input.hostname,
       os: input.os,
       runnerVersion: input.runnerVersion,
@@ -29,18 +30,14 @@ export async function registerInstance(
     .onConflictDoUpdate({
       target: runnerInstances.id,
       set: { hostname: input.hostname, os: input.os, runnerVersion: input.runnerVersion, lastPingAt: sql`now()` },
-      setWhere: eq(runnerInstances.runnerId, runner.id),
+      setWhere: instancesOf(runner),
     })
     .returning({ id: runnerInstances.id });
   if (!row) throw new ServiceError("CONFLICT", "This instance id belongs to another runner: restart the runner process.");
-  const [named] = await db
-    .update(runners)
-    .set(seenNow)
-    .where(and(eq(runners.id, runner.id), eq(runners.teamId, runner.teamId)))
-    .returning({ name: runners.name });
+  const runnerName = runner.kind === "hosted" ? "Hosted runner" : ((await markSeen(db, runner)) ?? "");
   return {
-    runnerId: runner.id,
-    runnerName: named?.name ?? "",
+    runnerId: runner.kind === "hosted" ? HOSTED_RUNNER_ID : runner.id,
+    runnerName,
     instanceId: row.id,
     claimWaitMs: CLAIM_WAIT_MS,
     leaseDurationMs: LEASE_DURATION_MS,
@@ -55,8 +52,18 @@ export async function recordPing(db: Database, runner: AuthenticatedRunner, inst
   const known = await db
     .update(runnerInstances)
     .set({ lastPingAt: sql`now()` })
-    .where(and(eq(runnerInstances.id, instanceId), eq(runnerInstances.runnerId, runner.id)))
+    .where(and(eq(runnerInstances.id, instanceId), instancesOf(runner)))
     .returning({ id: runnerInstances.id });
   if (known.length === 0) throw new ServiceError("NOT_FOUND", "Unknown instance: register it before claiming runs.");
-  await db.update(runners).set(seenNow).where(eq(runners.id, runner.id));
+  if (runner.kind === "private") await markSeen(db, runner);
+}
+
+/** The runner counts as seen now (its health); answers its name. */
+async function markSeen(db: Database, runner: Extract<AuthenticatedRunner, { kind: "private" }>) {
+  const [named] = await db
+    .update(runners)
+    .set(seenNow)
+    .where(and(eq(runners.id, runner.id), eq(runners.teamId, runner.teamId)))
+    .returning({ name: runners.name });
+  return named?.name;
 }

@@ -2,7 +2,8 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Lease, RenewLeaseRequest } from "@outpost/contracts";
 import { runs, type Database } from "@outpost/db";
 import { ServiceError } from "../errors";
-import { recordPing, type AuthenticatedRunner } from "./register-instance";
+import { recordPing } from "./register-instance";
+import { runsOf, type AuthenticatedRunner } from "./runner-identity";
 import { LEASE_DURATION_MS } from "./settings";
 
 export const leaseLost = () =>
@@ -21,7 +22,7 @@ export async function renewLease(
     .where(
       and(
         eq(runs.id, runId),
-        eq(runs.runnerId, runner.id),
+        runsOf(runner),
         eq(runs.status, "running"),
         eq(runs.leaseId, input.leaseId),
         eq(runs.instanceId, input.instanceId),

@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { SubmitResultRequest, SubmitResultResponse } from "@outpost/contracts";
 import { assertions, consoleLines, requestExecutions, runs, usageMonths, type Database } from "@outpost/db";
-import { recordPing, type AuthenticatedRunner } from "./register-instance";
+import { recordPing } from "./register-instance";
+import { runsOf, type AuthenticatedRunner } from "./runner-identity";
 import { leaseLost } from "./renew-lease";
 
 /** The first day of the UTC month of `at`, the key of the usage meter. */
@@ -23,7 +24,7 @@ export async function submitResult(
     const [run] = await tx
       .select({ id: runs.id, status: runs.status, leaseId: runs.leaseId, teamId: runs.teamId })
       .from(runs)
-      .where(and(eq(runs.id, runId), eq(runs.runnerId, runner.id), eq(runs.teamId, runner.teamId)))
+      .where(and(eq(runs.id, runId), runsOf(runner)))
       .for("update");
     if (!run || run.leaseId !== input.leaseId) throw leaseLost();
     if (run.status === "finished") return { accepted: true as const, duplicate: true };

@@ -1,0 +1,1 @@
+ALTER TABLE "runner_instances" ALTER COLUMN "runner_id" DROP NOT NULL;

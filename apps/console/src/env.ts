@@ -19,6 +19,10 @@ const Env = z.object({
   /** 32 bytes, base64: encrypts secret values at rest. Unset: generated once and kept in OUTPOST_DATA_DIR. */
   OUTPOST_SECRET_KEY: optionalText,
   OUTPOST_SEED_DEMO: z.enum(["true", "false"]).default("true"),
+  /** The hosted runner that executes Auto-select monitors, started by each console process. */
+  OUTPOST_HOSTED_RUNNER: z.enum(["on", "off"]).default("on"),
+  /** Runs the hosted runner executes at once. */
+  OUTPOST_HOSTED_RUNNER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(4),
   /** Demo users' password. Unset: generated at first start and kept in OUTPOST_DATA_DIR. */
   OUTPOST_DEMO_PASSWORD: optionalText.pipe(z.string().min(8).optional()),
   AUTH_GITHUB_ID: optionalText,

@@ -12,3 +12,10 @@ export { createSecretCipher, parseSecretKey, type SecretCipher } from "./service
 export { MIN_INTERVAL_MINUTES } from "./services/monitor/schedule";
 export { createRunnerGateway, type GatewayDeps } from "./runner-gateway/gateway";
 export { createDispatchLoop } from "./services/dispatch/loop";
+export { sweepRuns } from "./services/dispatch/sweep";
+export { shareQueueEvents } from "./services/dispatch/run-events";
+export {
+  createHostedRunnerCredential,
+  HOSTED_RUNNER_ID,
+  type HostedRunnerCredential,
+} from "./services/dispatch/runner-identity";

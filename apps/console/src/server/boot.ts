@@ -1,8 +1,10 @@
 import "server-only";
-import { createDispatchLoop } from "@outpost/api";
+import path from "node:path";
+import { createDispatchLoop, shareQueueEvents } from "@outpost/api";
 import { env, publicUrl } from "~/env";
 import { getDatabaseHandle } from "./db";
 import { demoCredentials } from "./demo-credentials";
+import { startHostedRunner } from "./hosted-runner";
 import { localSecret } from "./local-secrets";
 import { secretCipher } from "./secrets";
 
@@ -32,6 +34,7 @@ async function start() {
     `Outpost console is ready: ${publicUrl()}`,
     `Database: ${handle.kind === "postgres" ? "PostgreSQL (DATABASE_URL)" : `embedded, in ${config.OUTPOST_DATA_DIR}/pglite`}`,
   ];
+  lines.push(`Hosted runner (Auto-select monitors): ${config.OUTPOST_HOSTED_RUNNER}`);
   const demo = demoCredentials();
   if (demo && config.OUTPOST_SEED_DEMO === "true") {
     lines.push(`Demo sign-in: ${demo.emails.join(" or ")}`, `Demo password: ${demo.password}  (for local use only)`);
@@ -44,10 +47,22 @@ async function start() {
     onError: (error) => console.error("dispatch loop iteration failed:", error),
   });
   loop.start();
+  // Other console processes on the same PostgreSQL database hear about the runs queued here, and back.
+  const queueEvents = handle.pool
+    ? await shareQueueEvents(handle.pool, (error) => console.error("queue notifications interrupted:", error))
+    : undefined;
+  const hosted =
+    config.OUTPOST_HOSTED_RUNNER === "on"
+      ? startHostedRunner({
+          port: config.PORT,
+          concurrency: config.OUTPOST_HOSTED_RUNNER_CONCURRENCY,
+          dataDir: path.join(config.OUTPOST_DATA_DIR, "hosted-runner"),
+          log: (line) => console.log(`hosted runner: ${line}`),
+        })
+      : undefined;
 
   const shutdown = () => {
-    void loop
-      .stop()
+    void Promise.all([loop.stop(), hosted?.stop(), queueEvents?.close()])
       .then(() => handle.close())
       .finally(() => process.exit(0));
   };

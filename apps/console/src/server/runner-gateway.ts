@@ -1,6 +1,7 @@
 import "server-only";
 import { createRunnerGateway } from "@outpost/api";
 import { getDb } from "./db";
+import { hostedRunnerCredential } from "./hosted-runner";
 import { secretCipher } from "./secrets";
 
 let gateway: ReturnType<typeof createRunnerGateway> | undefined;
@@ -9,6 +10,7 @@ export function runnerGateway() {
   gateway ??= createRunnerGateway({
     getDb,
     secrets: secretCipher,
+    hostedRunner: hostedRunnerCredential,
     log: (error) => console.error("runner protocol request failed:", error),
   });
   return gateway;

@@ -82,3 +82,19 @@ export async function withPostgres(use) {
     cluster.stop();
   }
 }
+
+/** An empty database of its own on the server at adminUrl (for a console under test); `drop()` removes it. */
+export function scratchDatabase(adminUrl, prefix) {
+  const name = `${prefix}_${Date.now().toString(36)}_${process.pid}`;
+  const admin = new URL(adminUrl);
+  const psql = (sql) =>
+    execFileSync(
+      "psql",
+      ["-w", "-X", "-q", "-h", admin.hostname, "-p", admin.port || "5432", "-U", decodeURIComponent(admin.username) || "postgres", "-d", admin.pathname.slice(1) || "postgres", "-c", sql],
+      { stdio: "inherit", env: { ...process.env, PGPASSWORD: decodeURIComponent(admin.password) } },
+    );
+  psql(`create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => psql(`drop database if exists ${name} with (force)`) };
+}

@@ -7,7 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { freePort, withPostgres } from "./postgres.mjs";
+import { freePort, scratchDatabase, withPostgres } from "./postgres.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const reports = fs.mkdtempSync(path.join(os.tmpdir(), "outpost-test-reports-"));
@@ -73,17 +73,30 @@ async function playwright(stage, env = {}) {
   record(stage, expected, unexpected + flaky + (ok || unexpected ? 0 : 1));
 }
 
+/** The built console in Chromium: every spec on the embedded database, the runner end to end on PostgreSQL too. */
+let browserTestsRan = false;
+async function browserTests(adminUrl) {
+  browserTestsRan = true;
+  if (!check("console build", "pnpm", ["exec", "turbo", "run", "build", "--filter=@outpost/console", "--output-logs=errors-only"])) return;
+  if (!adminUrl) return playwright("playwright (chromium)");
+  const database = scratchDatabase(adminUrl, "outpost_e2e");
+  try {
+    await playwright("playwright (chromium)", { E2E_DATABASE_URL: database.url, E2E_POSTGRES_PORT: String(await freePort()) });
+  } finally {
+    database.drop();
+  }
+}
+
 check("type check", "pnpm", ["exec", "turbo", "run", "typecheck", "--output-logs=errors-only"]);
 vitest("vitest on PGlite", { OUTPOST_TEST_DB: "pglite" });
-await withPostgres((adminUrl) => vitest("vitest on PostgreSQL", { OUTPOST_TEST_DB: "postgres", TEST_DATABASE_URL: adminUrl })).catch(
-  (error) => {
-    console.error(`\nPostgreSQL tests could not run: ${error.message}`);
-    record("vitest on PostgreSQL", 0, 1);
-  },
-);
-if (check("console build", "pnpm", ["exec", "turbo", "run", "build", "--filter=@outpost/console", "--output-logs=errors-only"])) {
-  await playwright("playwright (chromium)");
-}
+await withPostgres(async (adminUrl) => {
+  vitest("vitest on PostgreSQL", { OUTPOST_TEST_DB: "postgres", TEST_DATABASE_URL: adminUrl });
+  await browserTests(adminUrl);
+}).catch((error) => {
+  console.error(`\nPostgreSQL tests could not run: ${error.message}`);
+  record("PostgreSQL", 0, 1);
+});
+if (!browserTestsRan) await browserTests();
 
 fs.rmSync(reports, { recursive: true, force: true });
 console.log(`\n${stages.join("\n")}`);

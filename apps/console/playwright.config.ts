@@ -5,9 +5,28 @@ import { defineConfig, devices } from "@playwright/test";
 import { E2E_DEMO_PASSWORD } from "./e2e/constants";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+/** A second console on PostgreSQL (an empty database the run may fill) for the runner end to end. */
+const POSTGRES_URL = process.env.E2E_DATABASE_URL;
+const POSTGRES_PORT = Number(process.env.E2E_POSTGRES_PORT ?? PORT + 1);
 
-// Each run starts the built console on a data folder of its own, so runs never share state.
-const dataDir = process.env.E2E_DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), "outpost-e2e-"));
+/** The built console, on a data folder of its own so runs never share state. */
+function consoleServer(port: number, databaseUrl?: string) {
+  return {
+    command: "pnpm start",
+    url: `http://127.0.0.1:${port}/sign-in`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "pipe" as const,
+    env: {
+      PORT: String(port),
+      OUTPOST_URL: `http://127.0.0.1:${port}`,
+      OUTPOST_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "outpost-e2e-")),
+      OUTPOST_DEMO_PASSWORD: E2E_DEMO_PASSWORD,
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    },
+  };
+}
 
 export default defineConfig({
   testDir: "./e2e",
@@ -34,20 +53,17 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
-  webServer: {
-    command: "pnpm start",
-    url: `http://127.0.0.1:${PORT}/sign-in`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: "pipe",
-    env: {
-      PORT: String(PORT),
-      OUTPOST_URL: `http://127.0.0.1:${PORT}`,
-      OUTPOST_DATA_DIR: dataDir,
-      OUTPOST_DEMO_PASSWORD: E2E_DEMO_PASSWORD,
-      NEXT_TELEMETRY_DISABLED: "1",
-      ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {}),
-    },
-  },
+  projects: [
+    { name: "chromium", use: { ...devices["Desktop Chrome"] } },
+    ...(POSTGRES_URL
+      ? [
+          {
+            name: "chromium on PostgreSQL",
+            testMatch: /runner-run\.spec\.ts/,
+            use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${POSTGRES_PORT}` },
+          },
+        ]
+      : []),
+  ],
+  webServer: [consoleServer(PORT), ...(POSTGRES_URL ? [consoleServer(POSTGRES_PORT, POSTGRES_URL)] : [])],
 });

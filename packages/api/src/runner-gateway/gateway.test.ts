@@ -39,7 +39,7 @@ async function setup() {
   };
   const post = (path: string, body: unknown, extra: Record<string, string> = {}) =>
     fetch(`${server.url}${path}`, { method: "POST", headers: { ...headers, ...extra }, body: typeof body === "string" ? body : JSON.stringify(body) });
-  return { ...t, runner: created.runner, key: created.key, monitor, post };
+  return { ...t, runner: created.runner, key: created.key, monitor, post, headers };
 }
 
 const register = (instanceId: string) => ({ instanceId, hostname: "edge-1", os: "linux", runnerVersion: "0.1.0" });
@@ -73,6 +73,31 @@ describe("runner protocol v1 over HTTP", () => {
     expect(await submitted.json()).toEqual({ accepted: true, duplicate: false });
     const [run] = await handle.db.select().from(runs).where(eq(runs.id, jobs[0]!.runId));
     expect(run).toMatchObject({ status: "finished", outcome: "successful" });
+  });
+
+  it("hands no run to a runner that hung up while its claim waited", async () => {
+    const t = await setup();
+    const instanceId = crypto.randomUUID();
+    await t.post(RunnerRoutes.registerInstance, register(instanceId));
+    const hangUp = new AbortController();
+    const claim = fetch(`${server.url}${RunnerRoutes.claimRuns}`, {
+      method: "POST",
+      headers: t.headers,
+      body: JSON.stringify({ instanceId, max: 1, waitMs: 20_000 }),
+      signal: hangUp.signal,
+    }).catch(() => "hung up");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Queued without a wake-up (as another console process would before its NOTIFY arrives), then the runner stops.
+    const [queued] = await handle.db
+      .insert(runs)
+      .values({ teamId: t.team.id, monitorId: t.monitor.id, runnerId: t.runner.id, type: "manual", scheduledFor: new Date() })
+      .returning();
+    hangUp.abort();
+    expect(await claim).toBe("hung up");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    const [after] = await handle.db.select().from(runs).where(eq(runs.id, queued!.id));
+    expect(after).toMatchObject({ status: "queued", attempt: 0, instanceId: null, leaseId: null });
   });
 
   it("answers an empty claim when the wait is over", async () => {

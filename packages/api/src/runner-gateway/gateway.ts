@@ -12,7 +12,8 @@ import { z } from "zod";
 import { claimRuns } from "../services/dispatch/claim-runs";
 import { registerInstance } from "../services/dispatch/register-instance";
 import { renewLease } from "../services/dispatch/renew-lease";
-import { waitForRun } from "../services/dispatch/run-events";
+import { releaseClaims } from "../services/dispatch/release-claims";
+import { announceQueued, waitForRun } from "../services/dispatch/run-events";
 import { queueOf, type HostedRunnerCredential } from "../services/dispatch/runner-identity";
 import { submitResult } from "../services/dispatch/submit-result";
 import type { SecretCipher } from "../services/secrets/cipher";
@@ -54,9 +55,16 @@ export function createRunnerGateway({ getDb, secrets, log = console.error, reche
       const deadline = Date.now() + input.waitMs;
       // Long-poll: answer as soon as a run is there, or with nothing when the wait is over.
       for (let first = true; ; first = false) {
+        // A runner that hung up (it is stopping, or its connection broke) must not be handed runs it never hears of.
+        if (request.signal.aborted) return json({ jobs: [] } satisfies ClaimRunsResponse);
         const jobs = await claimRuns(db, secrets(), runner, input, { ping: first });
+        if (request.signal.aborted && jobs.length > 0) {
+          await releaseClaims(db, runner, jobs);
+          announceQueued([queueOf(runner)]);
+          return json({ jobs: [] } satisfies ClaimRunsResponse);
+        }
         const remaining = deadline - Date.now();
-        if (jobs.length > 0 || remaining <= 0 || request.signal.aborted) return json({ jobs } satisfies ClaimRunsResponse);
+        if (jobs.length > 0 || remaining <= 0) return json({ jobs } satisfies ClaimRunsResponse);
         await waitForRun(queueOf(runner), Math.min(remaining, recheckMs), request.signal);
         // A key reset or a deleted runner ends a waiting claim too, not only the next request.
         await authenticateRequest(db, request, hostedRunner());

@@ -7,6 +7,7 @@ import { testSecrets } from "../../testing/caller";
 import { createRunnerTeam } from "../../testing/runner-fixtures";
 import { claimRuns } from "./claim-runs";
 import { registerInstance } from "./register-instance";
+import { releaseClaims } from "./release-claims";
 import { renewLease } from "./renew-lease";
 import type { AuthenticatedRunner } from "./runner-identity";
 import { submitResult, usageMonth } from "./submit-result";
@@ -180,6 +181,22 @@ describe("dispatching runs to runner instances", () => {
     await sweepRuns(handle.db);
     const [run] = await handle.db.select().from(runs).where(eq(runs.id, first!.runId));
     expect(run).toMatchObject({ status: "finished", outcome: "error", errorMessage: "Error: runner lost" });
+    // The second instance's late result is refused too, not taken for a repeat of a delivered one.
+    await expect(
+      submitResult(handle.db, t.runner, first!.runId, { instanceId: b, leaseId: second!.lease.id, result: result() }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+
+  it("puts a claim nobody heard of back in the queue as it was", async () => {
+    const t = await queued(1);
+    const instanceId = await registered(t.runner);
+    const jobs = await claimRuns(handle.db, testSecrets, t.runner, { instanceId, max: 1 });
+    expect((await releaseClaims(handle.db, t.runner, jobs)).map((r) => r.id)).toEqual([jobs[0]!.runId]);
+    const [run] = await handle.db.select().from(runs).where(eq(runs.id, jobs[0]!.runId));
+    expect(run).toMatchObject({ status: "queued", attempt: 0, instanceId: null, leaseId: null, startedAt: null });
+    // Claimed again, it is a first attempt.
+    const [again] = await claimRuns(handle.db, testSecrets, t.runner, { instanceId, max: 1 });
+    expect(again).toMatchObject({ runId: jobs[0]!.runId, attempt: 1 });
   });
 
   it("ends a run nobody claimed in time as an error", async () => {

@@ -11,12 +11,13 @@ export async function sweepRuns(db: Database) {
   const lapsed = and(eq(runs.status, "running"), lt(runs.leaseExpiresAt, sql`now()`));
   const requeued = await db
     .update(runs)
-    .set({ status: "queued", instanceId: null, leaseExpiresAt: null, queuedAt: sql`now()` })
+    // The lease goes too: a late answer from the instance that lost it must be refused, not taken for a repeat.
+    .set({ status: "queued", instanceId: null, leaseId: null, leaseExpiresAt: null, queuedAt: sql`now()` })
     .where(and(lapsed, lt(runs.attempt, MAX_ATTEMPTS)))
     .returning({ id: runs.id, runnerId: runs.runnerId });
   const lost = await db
     .update(runs)
-    .set({ status: "finished", outcome: "error", errorMessage: "Error: runner lost", finishedAt: sql`now()`, leaseExpiresAt: null })
+    .set({ status: "finished", outcome: "error", errorMessage: "Error: runner lost", finishedAt: sql`now()`, leaseId: null, leaseExpiresAt: null })
     .where(and(lapsed, sql`${runs.attempt} >= ${MAX_ATTEMPTS}`))
     .returning({ id: runs.id });
   const unclaimed = await db

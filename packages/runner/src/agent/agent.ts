@@ -1,23 +1,33 @@
 import { randomUUID } from "node:crypto";
 import os from "node:os";
 import type { Job, RunResult } from "@outpost/contracts";
-import { executeJob } from "../executor";
-import { RUNNER_VERSION } from "../index";
+import type { Dispatcher } from "undici";
+import { executeJob, type ExecuteJobOptions } from "../executor";
+import { createRunnerMetrics, RUNNER_ERROR, type RunnerMetrics } from "../metrics/runner-metrics";
+import { RUNNER_VERSION } from "../version";
+import { backoff, sleep } from "./backoff";
 import { createClient, type ClientResult } from "./client";
+import { createConsoleDispatcher } from "./console-connection";
+import { createCourier } from "./courier";
+import type { Log } from "./log";
+import type { Outbox } from "./outbox";
 
-export interface LogEntry {
-  level: "info" | "warn" | "error";
-  msg: string;
-  [field: string]: unknown;
-}
+export type { LogEntry } from "./log";
 
 export interface AgentOptions {
   url: string;
   runnerId: string;
   key: string;
   concurrency: number;
-  log: (entry: LogEntry) => void;
-  execute?: (job: Job, opts: { signal: AbortSignal }) => Promise<RunResult>;
+  log: Log;
+  /** Where finished results wait until the console has them (see openOutbox). */
+  outbox: Outbox;
+  /** How the console is reached (proxy, trusted CAs); direct, with Node's CAs, when absent. */
+  dispatcher?: Dispatcher;
+  /** Trusted CA certificates for the collections' HTTPS requests; Node's when absent. */
+  trustedCa?: readonly string[];
+  metrics?: RunnerMetrics;
+  execute?: (job: Job, opts: ExecuteJobOptions) => Promise<RunResult>;
 }
 
 export interface Agent {
@@ -30,37 +40,35 @@ export const KEY_REFUSED_MESSAGE =
   "The console no longer accepts this runner's ID and key: the key was reset or the runner deleted. Copy the new command from Runner settings.";
 const MAX_CLAIM_WAIT_MS = 25_000;
 const STOP_GRACE_MS = 20_000;
-/** After stop's grace, how long results may still take to reach the console before they are given up. */
-const DELIVERY_GRACE_MS = 30_000;
+/**
+ * After the runs, how long a stopping runner keeps delivering. Short: whatever is not delivered
+ * by then stays in the outbox and goes out at the next start.
+ */
+const DELIVERY_GRACE_MS = 5_000;
 /** One 401 can be a console mid-deploy; three in a row mean the key really is gone. */
 const UNAUTHORIZED_LIMIT = 3;
+/** With a full outbox, how often the agent looks again before claiming. */
+const OUTBOX_FULL_RECHECK_MS = 5_000;
 
-/** 1 s doubling to 30 s; reset after a success. */
-function backoff() {
-  let next = 1_000;
-  return { next: () => ((next = Math.min(next * 2, 30_000)), next / 2), reset: () => void (next = 1_000) };
-}
-const sleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    if (signal?.aborted) return resolve();
-    const onAbort = () => (clearTimeout(timer), resolve());
-    // Remove the listener after the timer, or a long-lived agent piles them up on one signal.
-    const timer = setTimeout(() => (signal?.removeEventListener("abort", onAbort), resolve()), ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
-
-/** The private runner: registers, long-polls for runs, executes them under a renewed lease, delivers results. */
-export function startAgent({ url, runnerId, key, concurrency, log, execute = executeJob }: AgentOptions): Agent {
-  const client = createClient({ url, runnerId, key, instanceId: randomUUID() });
+/**
+ * The private runner: registers, long-polls for runs, executes them under a renewed lease, and
+ * hands each result to the outbox, from which the courier delivers it.
+ */
+export function startAgent(options: AgentOptions): Agent {
+  const { url, runnerId, key, concurrency, log, outbox, trustedCa, execute = executeJob } = options;
+  const metrics = options.metrics ?? createRunnerMetrics();
+  const dispatcher = options.dispatcher ?? createConsoleDispatcher();
+  const client = createClient({ url, runnerId, key, instanceId: randomUUID(), dispatcher });
   const running = new Map<string, { controller: AbortController; done: Promise<void> }>();
   const loopStop = new AbortController(); // ends claims and sleeps of the loop, not deliveries
   const retry = backoff();
   let exitCode: number | null = null;
-  let stoppingSince = 0;
   let unauthorized = 0;
   let registered = false;
+  let outboxFullSaid = false;
   let settings = { claimWaitMs: MAX_CLAIM_WAIT_MS, leaseDurationMs: 60_000 };
   const stopped = new Promise<void>((resolve) => loopStop.signal.addEventListener("abort", () => resolve(), { once: true }));
+  metrics.observe({ runsInProgress: () => running.size, outboxResults: () => outbox.size() });
 
   const fatal = () => exitCode === 3;
   function keyRefused() {
@@ -76,6 +84,7 @@ export function startAgent({ url, runnerId, key, concurrency, log, execute = exe
   function note<T>(result: ClientResult<T>, action: string): ClientResult<T> {
     if (result.ok) {
       unauthorized = 0;
+      metrics.consoleContact();
       return result;
     }
     if (result.kind === "unknown_instance") registered = false;
@@ -96,27 +105,7 @@ export function startAgent({ url, runnerId, key, concurrency, log, execute = exe
     return true;
   }
 
-  async function deliver(job: Job, first: RunResult) {
-    const wait = backoff();
-    let result = first;
-    for (let replaced = false; !fatal(); ) {
-      const answer = note(await client.submit(job.runId, job.lease.id, result), "submit result");
-      if (answer.ok) return log({ level: "info", msg: "result delivered", runId: job.runId, duplicate: answer.data.duplicate });
-      if (answer.kind === "lease_lost") return log({ level: "warn", msg: "result dropped: the lease was lost", runId: job.runId });
-      if (answer.kind === "rejected") {
-        // Retrying the same body cannot help; report why instead, so the run does not end as "runner lost".
-        if (replaced) return log({ level: "error", msg: "result dropped: the console refused it", runId: job.runId });
-        replaced = true;
-        result = { ...result, outcome: "error", errorMessage: `The runner could not deliver this result: ${answer.message}`, executions: [], consoleLines: [] };
-        continue;
-      }
-      if (answer.kind === "unknown_instance" && (await register())) continue;
-      if (stoppingSince && Date.now() - stoppingSince > STOP_GRACE_MS + DELIVERY_GRACE_MS) {
-        return log({ level: "error", msg: "result lost: the console could not be reached before the runner stopped", runId: job.runId });
-      }
-      await sleep(wait.next());
-    }
-  }
+  const courier = createCourier({ client, outbox, log, metrics, note, register, halted: fatal });
 
   function start(job: Job) {
     const controller = new AbortController();
@@ -132,14 +121,21 @@ export function startAgent({ url, runnerId, key, concurrency, log, execute = exe
         controller.abort(new Error("the lease was lost"));
       }
     }, Math.max(1_000, Math.floor(settings.leaseDurationMs / 3)));
+    metrics.runStarted();
     log({ level: "info", msg: "run started", runId: job.runId, monitor: job.monitor.name, attempt: job.attempt });
     const done = (async () => {
       try {
-        const result = await execute(job, { signal: controller.signal }).finally(() => clearInterval(renewal));
-        if (leaseLost) return log({ level: "warn", msg: "result dropped: the lease was lost", runId: job.runId });
+        const result = await execute(job, { signal: controller.signal, trustedCa }).finally(() => clearInterval(renewal));
+        metrics.runFinished(result.outcome);
+        if (leaseLost) {
+          metrics.resultDropped("lease_lost");
+          return log({ level: "warn", msg: "result dropped: the lease was lost", runId: job.runId });
+        }
         log({ level: "info", msg: "run finished", runId: job.runId, outcome: result.outcome, requestCount: result.requestCount });
-        await deliver(job, result);
+        await outbox.add(job.runId, job.lease.id, result);
+        courier.wake();
       } catch (error) {
+        metrics.runFinished(RUNNER_ERROR);
         log({ level: "error", msg: "run failed in the runner", runId: job.runId, detail: String(error).slice(0, 500) });
       } finally {
         running.delete(job.runId);
@@ -148,35 +144,63 @@ export function startAgent({ url, runnerId, key, concurrency, log, execute = exe
     running.set(job.runId, { controller, done });
   }
 
+  /** A full outbox means the console has not taken results for a long while: claim no more until it does. */
+  function outboxIsFull(): boolean {
+    const full = outbox.isFull();
+    if (full && !outboxFullSaid) {
+      log({ level: "warn", msg: "the outbox is full: no new runs are claimed until results are delivered", outbox: outbox.size() });
+    }
+    outboxFullSaid = full;
+    return full;
+  }
+
+  async function claim(max: number) {
+    const waitMs = Math.min(MAX_CLAIM_WAIT_MS, settings.claimWaitMs);
+    const answer = note(await client.claim({ max, waitMs }, loopStop.signal), "claim");
+    if (answer.ok || !loopStop.signal.aborted) metrics.claim(answer.ok);
+    if (answer.ok) {
+      retry.reset();
+      answer.data.jobs.forEach(start);
+    } else if (answer.kind !== "unknown_instance") await sleep(retry.next(), loopStop.signal);
+  }
+
+  async function finishRunning() {
+    if (fatal() || running.size === 0) return;
+    log({ level: "info", msg: "stopping: waiting for running runs", running: running.size, graceMs: STOP_GRACE_MS });
+    const timer = setTimeout(() => {
+      for (const task of running.values()) task.controller.abort(new Error("the runner is stopping"));
+    }, STOP_GRACE_MS);
+    await Promise.all([...running.values()].map((task) => task.done));
+    clearTimeout(timer);
+  }
+
   async function loop(): Promise<number> {
     while (!loopStop.signal.aborted) {
       if (!registered) {
-        if (await register()) retry.reset();
-        else await sleep(retry.next(), loopStop.signal);
+        if (await register()) {
+          retry.reset();
+          courier.start();
+        } else await sleep(retry.next(), loopStop.signal);
+        continue;
+      }
+      if (outboxIsFull()) {
+        await sleep(OUTBOX_FULL_RECHECK_MS, loopStop.signal);
         continue;
       }
       const free = concurrency - running.size;
-      if (free <= 0) {
-        await Promise.race([...[...running.values()].map((task) => task.done), stopped]);
-        continue;
-      }
-      const waitMs = Math.min(MAX_CLAIM_WAIT_MS, settings.claimWaitMs);
-      const answer = note(await client.claim({ max: free, waitMs }, loopStop.signal), "claim");
-      if (answer.ok) {
-        retry.reset();
-        answer.data.jobs.forEach(start);
-      } else if (answer.kind !== "unknown_instance") await sleep(retry.next(), loopStop.signal);
+      if (free <= 0) await Promise.race([...[...running.values()].map((task) => task.done), stopped]);
+      else await claim(free);
     }
-    if (!fatal() && running.size > 0) {
-      log({ level: "info", msg: "stopping: waiting for running runs", running: running.size, graceMs: STOP_GRACE_MS });
-      const timer = setTimeout(() => {
-        for (const task of running.values()) task.controller.abort(new Error("the runner is stopping"));
-      }, STOP_GRACE_MS);
-      await Promise.all([...running.values()].map((task) => task.done));
-      clearTimeout(timer);
-    }
+    await finishRunning();
     await Promise.all([...running.values()].map((task) => task.done));
-    log({ level: "info", msg: "stopped", exitCode });
+    // With a refused key the courier only has to notice it is over.
+    await courier.drain(fatal() ? 0 : DELIVERY_GRACE_MS);
+    if (!options.dispatcher) await dispatcher.destroy();
+    const remaining = outbox.size();
+    if (remaining > 0) {
+      log({ level: "warn", msg: `${remaining} result${remaining === 1 ? "" : "s"} not delivered yet: kept in the outbox for the next start`, outbox: remaining });
+    }
+    log({ level: "info", msg: "stopped", exitCode, outbox: remaining });
     return exitCode ?? 0;
   }
 
@@ -189,7 +213,6 @@ export function startAgent({ url, runnerId, key, concurrency, log, execute = exe
     async stop() {
       if (exitCode === null) {
         exitCode = 0;
-        stoppingSince = Date.now();
         log({ level: "info", msg: "stopping: no new runs will be claimed" });
         loopStop.abort();
       }

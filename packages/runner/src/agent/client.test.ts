@@ -1,12 +1,11 @@
 // The client's result kinds, against a real HTTP server answering canned protocol responses. The
-// whole protocol against the real console is covered by apps/console/src/runner-agent.e2e.test.ts.
+// agent is covered by agent.test.ts, the whole protocol against the real console by
+// apps/console/src/runner-agent.e2e.test.ts.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readFileSync } from "node:fs";
-import { RunnerRoutes, type RunResult } from "@outpost/contracts";
-import { startAgent, KEY_REFUSED_MESSAGE, type LogEntry } from "./agent";
 import { createClient } from "./client";
+import { createConsoleDispatcher } from "./console-connection";
 
 const KEY = "opk_" + "A".repeat(49);
 const RUNNER_ID = "0b5c9a52-58f8-4a86-9b8e-8c0f2c1f1d11";
@@ -14,8 +13,6 @@ const INSTANCE_ID = "4c1f6a0e-3a55-4a53-8f57-1a8a2d3e9b21";
 const RUN_ID = "da78fff5-3d89-4b98-b890-bceb4bff72bd";
 
 let answer: { status: number; body: string } = { status: 200, body: "{}" };
-/** Per-path answers, for the agent tests; `answer` otherwise. */
-let answerFor: ((path: string) => { status: number; body: string }) | null = null;
 const seen: Array<{ path: string; headers: http.IncomingHttpHeaders; body: unknown }> = [];
 let server: http.Server;
 let url: string;
@@ -25,17 +22,20 @@ beforeAll(async () => {
     req.on("data", (chunk) => (body += chunk));
     req.on("end", () => {
       seen.push({ path: req.url!, headers: req.headers, body: JSON.parse(body) });
-      const { status, body: out } = answerFor?.(req.url!) ?? answer;
+      const { status, body: out } = answer;
       res.writeHead(status, { "content-type": "application/json" }).end(out);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
-afterAll(() => new Promise((resolve) => server.close(resolve)));
+afterAll(async () => {
+  await dispatcher.destroy();
+  await new Promise((resolve) => server.close(resolve));
+});
 
-const client = () => createClient({ url, runnerId: RUNNER_ID, key: KEY, instanceId: INSTANCE_ID, timeoutMs: 2_000 });
-const ok = (body: unknown) => ({ status: 200, body: JSON.stringify(body) });
+const dispatcher = createConsoleDispatcher();
+const client = () => createClient({ url, runnerId: RUNNER_ID, key: KEY, instanceId: INSTANCE_ID, dispatcher, timeoutMs: 2_000 });
 const error = (code: string) => JSON.stringify({ error: { code, message: `said ${code}` } });
 
 describe("protocol client", () => {
@@ -65,59 +65,7 @@ describe("protocol client", () => {
   });
 
   it("answers a console that is not there as unreachable", async () => {
-    const gone = createClient({ url: "http://127.0.0.1:9", runnerId: RUNNER_ID, key: KEY, instanceId: INSTANCE_ID });
+    const gone = createClient({ url: "http://127.0.0.1:9", runnerId: RUNNER_ID, key: KEY, instanceId: INSTANCE_ID, dispatcher });
     expect(await gone.register({ hostname: "h", os: "linux", runnerVersion: "0.1.0" })).toMatchObject({ ok: false, kind: "unreachable" });
   });
 });
-
-describe("agent", () => {
-  it("stops with exit code 3 after three refusals, and never logs the key", async () => {
-    answer = { status: 401, body: error("unauthorized") };
-    const logs: LogEntry[] = [];
-    const agent = startAgent({ url, runnerId: RUNNER_ID, key: KEY, concurrency: 1, log: (entry) => logs.push(entry) });
-    expect(await agent.done).toBe(3);
-    expect(logs.map((l) => l.msg)).toContain(KEY_REFUSED_MESSAGE);
-    expect(seen.filter((r) => r.headers["x-outpost-runner-id"] === RUNNER_ID).length).toBeGreaterThanOrEqual(3);
-    expect(JSON.stringify(logs)).not.toContain(KEY);
-    expect(JSON.stringify(logs)).not.toContain(KEY.slice(4, 20));
-  });
-
-  it("on stop(), lets the running run finish, delivers its result and exits 0", async () => {
-    const job = JSON.parse(readFileSync(new URL("../../../contracts/src/v1/fixtures/accept/Job.full.json", import.meta.url), "utf8"));
-    let claimed = false;
-    answerFor = (path) => {
-      if (path === RunnerRoutes.registerInstance) {
-        return ok({ runnerId: RUNNER_ID, runnerName: "Edge", instanceId: INSTANCE_ID, claimWaitMs: 25_000, leaseDurationMs: 60_000 });
-      }
-      if (path === RunnerRoutes.claimRuns) return ok({ jobs: claimed ? [] : ((claimed = true), [job]) });
-      return ok({ accepted: true, duplicate: false });
-    };
-    const logs: LogEntry[] = [];
-    let release: () => void = () => {};
-    const execute = async (_job: unknown, { signal }: { signal: AbortSignal }): Promise<RunResult> => {
-      await new Promise<void>((resolve) => (release = resolve));
-      const at = new Date().toISOString();
-      return { outcome: signal.aborted ? "abort" : "successful", errorMessage: null, startedAt: at, finishedAt: at, requestCount: 3, executions: [], consoleLines: [] };
-    };
-    const agent = startAgent({ url, runnerId: RUNNER_ID, key: KEY, concurrency: 1, log: (entry) => logs.push(entry), execute });
-    while (!logs.some((l) => l.msg === "run started")) await new Promise((resolve) => setTimeout(resolve, 20));
-    const stopping = agent.stop();
-    setTimeout(() => release(), 200);
-    await stopping;
-    expect(await agent.done).toBe(0);
-    const submitted = seen.filter((r) => r.path === RunnerRoutes.submitResult(job.runId));
-    expect(submitted.map((r) => r.body)).toMatchObject([{ leaseId: job.lease.id, result: { outcome: "successful", requestCount: 3 } }]);
-    expect(JSON.stringify(logs)).not.toContain(KEY);
-    answerFor = null;
-  });
-
-  it("stops with exit code 0 on stop() while the console is unreachable", async () => {
-    const logs: LogEntry[] = [];
-    const agent = startAgent({ url: "http://127.0.0.1:9", runnerId: RUNNER_ID, key: KEY, concurrency: 1, log: (entry) => logs.push(entry) });
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    await agent.stop();
-    expect(await agent.done).toBe(0);
-    expect(JSON.stringify(logs)).not.toContain(KEY);
-  });
-});
-

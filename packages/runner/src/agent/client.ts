@@ -10,6 +10,7 @@ import {
   type RegisterInstanceRequest,
   type RunResult,
 } from "@outpost/contracts";
+import { fetch, type Dispatcher } from "undici";
 import type { z } from "zod";
 
 /** What the agent does next depends only on this kind, never on an exception. */
@@ -21,6 +22,8 @@ export interface ClientOptions {
   runnerId: string;
   key: string;
   instanceId: string;
+  /** How the console is reached (proxy, trusted CAs): see createConsoleDispatcher. */
+  dispatcher: Dispatcher;
   /** Per-request timeout for everything but claims (which wait waitMs + CLAIM_MARGIN_MS). */
   timeoutMs?: number;
 }
@@ -40,17 +43,25 @@ function kindOf(status: number, code: string | undefined): FailureKind {
   return "unreachable";
 }
 
+/** fetch's own message is "fetch failed"; what happened (refused, 407 from a proxy, a bad certificate) is in its causes. */
 function describe(error: unknown): string {
-  const err = error as { message?: string; cause?: { message?: string; code?: string } };
-  const cause = err.cause?.code ?? err.cause?.message;
-  return [err.message ?? String(error), cause].filter(Boolean).join(": ");
+  const parts: string[] = [];
+  for (let current = error, depth = 0; current && depth < 4; current = (current as { cause?: unknown }).cause, depth += 1) {
+    const { message, code } = current as { message?: unknown; code?: unknown };
+    const text = typeof message === "string" ? message : String(current);
+    parts.push(typeof code === "string" && !text.includes(code) ? `${text} (${code})` : text);
+  }
+  return parts.join(": ");
 }
 
 /**
- * The runner side of protocol v1 over global fetch. Every answer is parsed with the contract
- * schema; expected failures come back as values so the agent's loop has no try/catch of its own.
+ * The runner side of protocol v1 over undici's own fetch, with the dispatcher that carries the
+ * proxy and CA settings. Not Node's global fetch: it bundles another undici version, and whether
+ * it accepts this version's dispatchers changes from one Node release to the next. Every answer is
+ * parsed with the contract schema; expected failures come back as values so the agent's loop has
+ * no try/catch of its own.
  */
-export function createClient({ url, runnerId, key, instanceId, timeoutMs = DEFAULT_TIMEOUT_MS }: ClientOptions) {
+export function createClient({ url, runnerId, key, instanceId, dispatcher, timeoutMs = DEFAULT_TIMEOUT_MS }: ClientOptions) {
   const base = url.replace(/\/+$/, "");
   const headers = {
     [RunnerHeaders.authorization]: `Bearer ${key}`,
@@ -77,6 +88,7 @@ export function createClient({ url, runnerId, key, instanceId, timeoutMs = DEFAU
         headers,
         body: JSON.stringify(body),
         redirect: "error",
+        dispatcher,
         signal: signal ? AbortSignal.any([timer, signal]) : timer,
       });
       status = response.status;
@@ -110,8 +122,9 @@ export function createClient({ url, runnerId, key, instanceId, timeoutMs = DEFAU
       post(RunnerRoutes.claimRuns, { instanceId, max, waitMs }, ClaimRunsResponse, waitMs + CLAIM_MARGIN_MS, signal),
     renew: (runId: string, leaseId: string) =>
       post(RunnerRoutes.renewLease(runId), { instanceId, leaseId }, RenewLeaseResponse, timeoutMs),
-    submit: (runId: string, leaseId: string, result: RunResult) =>
-      post(RunnerRoutes.submitResult(runId), { instanceId, leaseId, result }, SubmitResultResponse, timeoutMs),
+    /** `signal` lets a stopping runner cut a delivery short: the result stays in the outbox. */
+    submit: (runId: string, leaseId: string, result: RunResult, signal?: AbortSignal) =>
+      post(RunnerRoutes.submitResult(runId), { instanceId, leaseId, result }, SubmitResultResponse, timeoutMs, signal),
   };
 }
 

@@ -68,4 +68,16 @@ describe("the outpost executable", () => {
     expect(unknown.stderr).toContain("Usage: outpost <command>");
     expect(unknown.code).toBe(2);
   });
+
+  it("prints help into a pipe that closes early (as with `| head -1`) without crashing", async () => {
+    const child = spawn(process.execPath, [bin, "runner", "start", "--help"], { stdio: ["ignore", "pipe", "pipe"] });
+    // Closing the reading end before the process writes: every line it prints meets EPIPE.
+    child.stdout.destroy();
+    let stderr = "";
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    const code = await new Promise((resolve) => child.on("close", resolve));
+
+    expect(stderr).not.toContain("EPIPE");
+    expect(code).toBe(0);
+  });
 });

@@ -11,8 +11,25 @@ const USAGE = [
   ...RUN_USAGE,
 ];
 
+let closedPipesIgnored = false;
+
+/**
+ * `outpost … | head -1` closes the pipe while output is still coming; what is left has nowhere to
+ * go, and that is not a crash. Other stream errors stay fatal.
+ */
+function ignoreClosedPipes() {
+  if (closedPipesIgnored) return;
+  closedPipesIgnored = true;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE") throw error;
+    });
+  }
+}
+
 /** The `outpost` command line. Resolves to the process exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
+  ignoreClosedPipes();
   const [command, ...rest] = argv;
   if (command === "run") {
     const controller = new AbortController();

@@ -31,6 +31,10 @@ export function buildRunOptions(
       values: environment.map(({ key, value }) => ({ key, value, type: "string" })),
     }),
     network: { restrictedAddresses: toRestrictedAddresses(blockedHosts) },
+    // Collection requests go straight to their targets, whatever HTTP_PROXY says: those variables
+    // are there for the runner's way out to the console, while monitors check APIs inside the
+    // network, and the blocked-address check needs to resolve the real target, not a proxy.
+    ignoreProxyEnvironmentVariables: true,
     requester: {
       followRedirects: options.followRedirects,
       strictSSL: options.sslValidation,

@@ -18,6 +18,11 @@ export interface ExecuteJobOptions {
    * DNS returns and on every redirect. Replaces DEFAULT_BLOCKED_HOSTS when given.
    */
   blockedHosts?: readonly string[];
+  /**
+   * The CA certificates the collection's HTTPS requests trust, in place of Node's own list (so
+   * pass Node's roots too when adding to them); Node's list when absent.
+   */
+  trustedCa?: readonly string[];
 }
 
 // After an abort, how long to wait for the engine to wind down before reporting anyway. Open
@@ -32,7 +37,7 @@ export async function executeJob(job: ExecutableJob, opts: ExecuteJobOptions = {
   const startedAt = new Date();
   const { options } = job;
   const recorder = new RunRecorder(options.retriesOnFailure, (err) => describeRequestError(err, options.requestTimeoutMs));
-  const sockets = createSocketTracker();
+  const sockets = createSocketTracker({ ca: opts.trustedCa });
   const state: { abortReason: string | null; runError: string | null } = { abortReason: null, runError: null };
 
   await new Promise<void>((resolve) => {

@@ -56,6 +56,8 @@ declare module "postman-runtime" {
     environment?: VariableScope;
     /** Hosts, IPs and CIDR ranges checked before connecting, after DNS and on every redirect. */
     network?: { restrictedAddresses?: Record<string, boolean> };
+    /** Without it, postman-request sends requests through HTTP_PROXY/HTTPS_PROXY when they are set. */
+    ignoreProxyEnvironmentVariables?: boolean;
     requester?: {
       followRedirects?: boolean;
       strictSSL?: boolean;

@@ -13,6 +13,10 @@ import type { Duplex } from "node:stream";
  * name, which would share sockets (and their tracking) between concurrent runs. TLS options
  * (`strictSSL`, client certificates) still come from each request and are part of the agent's
  * socket key, so they keep working.
+ *
+ * Extra trusted CAs are an option of these agents, not the engine's `extendedRootCA`: the engine
+ * applies that only to agents it builds itself, and reads it through a file resolver, which the
+ * executor deliberately does not give it.
  */
 export interface SocketTracker {
   agents: { http: http.Agent; https: https.Agent };
@@ -32,15 +36,19 @@ class TrackedHttpAgent extends http.Agent {
 }
 
 class TrackedHttpsAgent extends https.Agent {
-  constructor(private readonly remember: Remember) {
-    super({ keepAlive: true });
+  constructor(
+    private readonly remember: Remember,
+    ca: string[] | undefined,
+  ) {
+    // Set only when given: an agent option, even undefined, overrides the request's own.
+    super(ca ? { keepAlive: true, ca } : { keepAlive: true });
   }
   override createConnection(...args: Parameters<https.Agent["createConnection"]>) {
     return this.remember(super.createConnection(...args));
   }
 }
 
-export function createSocketTracker(): SocketTracker {
+export function createSocketTracker({ ca }: { ca?: readonly string[] } = {}): SocketTracker {
   const sockets = new Set<Duplex>();
   const remember: Remember = (socket) => {
     if (!socket) return socket;
@@ -48,7 +56,7 @@ export function createSocketTracker(): SocketTracker {
     socket.once("close", () => sockets.delete(socket));
     return socket;
   };
-  const agents = { http: new TrackedHttpAgent(remember), https: new TrackedHttpsAgent(remember) };
+  const agents = { http: new TrackedHttpAgent(remember), https: new TrackedHttpsAgent(remember, ca && [...ca]) };
 
   return {
     agents,

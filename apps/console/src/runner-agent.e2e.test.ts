@@ -1,10 +1,7 @@
 // The private runner end to end: the real `outpost` CLI as its own process, against the real runner
 // gateway over HTTP, on the test database. The console must not import the runner, so it is spawned.
-import { spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRunnerGateway } from "@outpost/api";
@@ -13,15 +10,15 @@ import { createRunnerTeam } from "@outpost/api/testing/runner-fixtures";
 import { serveFetch } from "@outpost/api/testing/serve";
 import { assertions, runs, usageMonths } from "@outpost/db";
 import { createCollection, createTestDatabase, type TestDatabase } from "@outpost/db/testing";
+import { killRunners, spawnRunner as spawnCli } from "./test-support/runner-process";
+import { until } from "./test-support/until";
 
-const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../packages/runner/bin/outpost.mjs");
 const KEY_REFUSED = "The console no longer accepts this runner's ID and key: the key was reset or the runner deleted. Copy the new command from Runner settings.";
 
 let handle: TestDatabase;
 let consoleServer: Awaited<ReturnType<typeof serveFetch>>;
 let target: http.Server;
 let targetUrl: string;
-const children: ChildProcess[] = [];
 
 beforeAll(async () => {
   handle = await createTestDatabase();
@@ -33,7 +30,7 @@ beforeAll(async () => {
   targetUrl = `http://127.0.0.1:${(target.address() as AddressInfo).port}/health`;
 });
 afterAll(async () => {
-  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  await killRunners();
   await consoleServer?.close();
   await new Promise((resolve) => target?.close(resolve));
   await handle?.close();
@@ -74,29 +71,8 @@ async function setup() {
   return { ...t, runner: created.runner, key: created.key, monitor };
 }
 
-/** The real CLI; its output is collected and its exit awaited. */
-function spawnRunner(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, [bin, "runner", "start", "--url", consoleServer.url, ...args], {
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  children.push(child);
-  const output = { stdout: "", stderr: "" };
-  child.stdout!.on("data", (chunk) => (output.stdout += chunk));
-  child.stderr!.on("data", (chunk) => (output.stderr += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, output, exited };
-}
-
-async function until<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined> | T | undefined): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+/** The real CLI against this file's console. */
+const spawnRunner = (args: string[], env: Record<string, string> = {}) => spawnCli(consoleServer.url, args, env);
 
 describe("outpost runner start against the runner gateway", () => {
   it("claims a run, executes it against a real API and delivers the result", async () => {

@@ -47,7 +47,9 @@ export function buildRunOptions(
 
 /**
  * Builds the engine's collection. Items get unique IDs: retries address their item by ID through
- * setNextRequest (see run-recorder.ts), and a collection edited by hand may repeat one.
+ * setNextRequest (see run-recorder.ts), and a collection edited by hand may repeat one. A proxy
+ * named on a request is dropped: it would route monitor traffic through a host of the collection
+ * author's choosing, past the blocked-address check.
  */
 export function buildCollection(definition: Record<string, unknown>): sdk.Collection {
   const collection = new sdk.Collection(definition);
@@ -55,6 +57,7 @@ export function buildCollection(definition: Record<string, unknown>): sdk.Collec
   collection.forEachItem((item) => {
     if (seen.has(item.id)) item.id = randomUUID();
     seen.add(item.id);
+    delete (item.request as { proxy?: unknown }).proxy;
   });
   return collection;
 }

@@ -56,3 +56,44 @@ describe("executeJob with proxy variables in the environment", () => {
     expect(proxy.seen.slice(seenBefore)).toEqual([expect.objectContaining({ method: "GET", target: `${target.url}/ping` })]);
   });
 });
+
+// A collection may name a proxy on a request itself. Followed, it would send monitor traffic (and
+// the blocked-address check) to a host of the collection author's choosing; the executor drops it.
+describe("executeJob with a proxy named in the collection", () => {
+  let proxy: ForwardProxy;
+  let target: TestServer;
+  beforeAll(async () => {
+    proxy = await startForwardProxy();
+    target = await startTestServer({ "/ping": json({ ok: true }) });
+  });
+  afterAll(async () => {
+    await proxy.close();
+    await target.close();
+  });
+
+  const withProxy = () => {
+    const item = requestItem("Ping", `${target.url}/ping`) as { request: Record<string, unknown> };
+    const { port } = new URL(proxy.url);
+    item.request.proxy = { match: "<all_urls>", host: "127.0.0.1", port: Number(port), tunnel: false, disabled: false };
+    return collectionOf(item);
+  };
+
+  it("sends the request straight to its target", async () => {
+    const seenBefore = proxy.seen.length;
+    const result = await executeJob({ collection: withProxy(), environment: [], options: runOptions() });
+    expect(result.outcome).toBe("successful");
+    expect(proxy.seen.slice(seenBefore)).toEqual([]);
+  });
+
+  it("where the engine left to itself would use it", async () => {
+    const seenBefore = proxy.seen.length;
+    const collection = new (await import("postman-collection")).default.Collection(withProxy());
+    await new Promise<void>((resolve) => {
+      new postmanRuntime.Runner().run(collection, {}, (err, run) => {
+        if (err) return resolve();
+        run.start({ done: () => resolve() });
+      });
+    });
+    expect(proxy.seen.slice(seenBefore)).toEqual([expect.objectContaining({ method: "GET" })]);
+  });
+});

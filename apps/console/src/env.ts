@@ -23,6 +23,10 @@ const Env = z.object({
   OUTPOST_HOSTED_RUNNER: z.enum(["on", "off"]).default("on"),
   /** Runs the hosted runner executes at once. */
   OUTPOST_HOSTED_RUNNER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(4),
+  /** Mail server for notification emails: smtp://user:pass@host:587 (STARTTLS) or smtps://…:465. Unset: no emails. */
+  OUTPOST_SMTP_URL: optionalText.pipe(z.url({ protocol: /^smtps?$/, error: "OUTPOST_SMTP_URL must be an smtp:// or smtps:// URL" }).optional()),
+  /** The From of notification emails, e.g. "Outpost <outpost@example.com>". Unset: outpost@ the console's host name. */
+  OUTPOST_MAIL_FROM: optionalText,
   /** Demo users' password. Unset: generated at first start and kept in OUTPOST_DATA_DIR. */
   OUTPOST_DEMO_PASSWORD: optionalText.pipe(z.string().min(8).optional()),
   AUTH_GITHUB_ID: optionalText,

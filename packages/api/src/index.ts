@@ -7,11 +7,13 @@ export { ServiceError } from "./services/errors";
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
-export { unsafeSetPlan, unsafeSetPrivateMonitoring } from "./services/team/operator";
+export { unsafeSetPlan, unsafeSetPrivateMonitoring, unsafeSetRequestQuota } from "./services/team/operator";
+export { PLAN_REQUEST_QUOTAS } from "./services/usage/quota";
 export { createSecretCipher, parseSecretKey, type SecretCipher } from "./services/secrets/cipher";
 export { MIN_INTERVAL_MINUTES } from "./services/monitor/schedule";
 export { createRunnerGateway, type GatewayDeps } from "./runner-gateway/gateway";
 export { createDispatchLoop } from "./services/dispatch/loop";
+export { createSmtpMailer, type Mailer } from "./services/notification/mailer";
 export { sweepRuns } from "./services/dispatch/sweep";
 export { shareQueueEvents } from "./services/dispatch/run-events";
 export {

@@ -3,6 +3,7 @@ import { environmentRouter } from "./router/environment";
 import { monitorRouter } from "./router/monitor";
 import { runnerRouter } from "./router/runner";
 import { teamRouter } from "./router/team";
+import { usageRouter } from "./router/usage";
 import { workspaceRouter } from "./router/workspace";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -12,6 +13,7 @@ export const appRouter = createTRPCRouter({
   monitor: monitorRouter,
   runner: runnerRouter,
   team: teamRouter,
+  usage: usageRouter,
   workspace: workspaceRouter,
 });
 

@@ -2,7 +2,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
 import type { Database, WorkspaceRole } from "@outpost/db";
-import { isTeamAdmin } from "@outpost/auth";
+import { canSeeUsage, isTeamAdmin } from "@outpost/auth";
 import { ServiceError } from "./services/errors";
 import type { SecretCipher } from "./services/secrets/cipher";
 import { findMembership, type Membership } from "./services/team/find-membership";
@@ -81,6 +81,14 @@ export const teamProcedure = protectedProcedure.use(async ({ ctx, next }) => {
 export const teamAdminProcedure = teamProcedure.use(({ ctx, next }) => {
   if (!isTeamAdmin(ctx.role)) {
     throw new TRPCError({ code: "FORBIDDEN", message: "Only a Team Admin or Super Admin can do this." });
+  }
+  return next();
+});
+
+/** Who may see the team's usage: Team Admins, Super Admins and Billing. */
+export const usageViewerProcedure = teamProcedure.use(({ ctx, next }) => {
+  if (!canSeeUsage(ctx.role)) {
+    throw new TRPCError({ code: "FORBIDDEN", message: "Only Team Admins, Super Admins and Billing can see the team's usage." });
   }
   return next();
 });

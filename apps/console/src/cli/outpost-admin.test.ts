@@ -76,6 +76,33 @@ describe("pnpm outpost-admin", () => {
     await target.close();
   });
 
+  it("sets a team's monthly request quota and goes back to the plan's, audited", async () => {
+    const target = await withTarget();
+    let handle = await target.open();
+    const team = await createTeam(handle.db, { plan: "basic" });
+    await target.release();
+
+    const set = admin(target.env, "set-quota", "--team", team.slug, "--requests", "25000");
+    expect(set.stderr).toBe("");
+    expect(set.stdout).toContain(`Team "${team.slug}": 25,000 monitor requests a month.`);
+    const reset = admin(target.env, "set-quota", "--team", team.slug, "--requests", "default");
+    expect(reset.stdout).toContain(`Team "${team.slug}": 10,000 monitor requests a month (the basic plan's default).`);
+    expect(admin(target.env, "set-quota", "--team", team.slug, "--requests", "lots").status).toBe(2);
+    expect(admin(target.env, "set-quota", "--team", team.slug).status).toBe(2);
+
+    handle = await target.open();
+    const [after] = await handle.db.select().from(teams).where(eq(teams.id, team.id));
+    expect(after?.requestQuota).toBeNull();
+    const events = await handle.db.select().from(auditEvents).where(eq(auditEvents.teamId, team.id));
+    expect(events.map((event) => event.details)).toEqual(
+      expect.arrayContaining([
+        { changes: { requestQuota: { from: null, to: 25_000 } } },
+        { changes: { requestQuota: { from: 25_000, to: null } } },
+      ]),
+    );
+    await target.close();
+  });
+
   it("refuses an unknown team or command with a clear message and changes nothing", async () => {
     const target = await withTarget();
     const unknownTeam = admin(target.env, "enable-private-monitoring", "--team", "no-such-team");

@@ -1,6 +1,6 @@
 import "server-only";
 import path from "node:path";
-import { createDispatchLoop, shareQueueEvents } from "@outpost/api";
+import { createDispatchLoop, createSmtpMailer, shareQueueEvents } from "@outpost/api";
 import { env, publicUrl } from "~/env";
 import { getDatabaseHandle } from "./db";
 import { demoCredentials } from "./demo-credentials";
@@ -35,15 +35,27 @@ async function start() {
     `Database: ${handle.kind === "postgres" ? "PostgreSQL (DATABASE_URL)" : `embedded, in ${config.OUTPOST_DATA_DIR}/pglite`}`,
   ];
   lines.push(`Hosted runner (Auto-select monitors): ${config.OUTPOST_HOSTED_RUNNER}`);
+  const mailer = config.OUTPOST_SMTP_URL
+    ? createSmtpMailer({
+        url: config.OUTPOST_SMTP_URL,
+        from: config.OUTPOST_MAIL_FROM ?? `Outpost <outpost@${new URL(publicUrl()).hostname}>`,
+      })
+    : null;
+  lines.push(
+    mailer
+      ? `Email notifications: via ${mailer.describe}`
+      : "Email notifications: off, OUTPOST_SMTP_URL is not set (email notifications are recorded as not sent; webhooks still go out)",
+  );
   const demo = demoCredentials();
   if (demo && config.OUTPOST_SEED_DEMO === "true") {
     lines.push(`Demo sign-in: ${demo.emails.join(" or ")}`, `Demo password: ${demo.password}  (for local use only)`);
   }
   console.log(lines.join("\n") + "\n");
 
-  // Scheduling and sweeping run in every console process; row locks keep them from colliding.
+  // Scheduling, sweeping and sending notifications run in every console process; row locks keep them from colliding.
   const loop = createDispatchLoop({
     db: handle.db,
+    notifier: { mailer, publicUrl: publicUrl(), log: (line) => console.warn(`notifications: ${line}`) },
     onError: (error) => console.error("dispatch loop iteration failed:", error),
   });
   loop.start();
@@ -63,7 +75,10 @@ async function start() {
 
   const shutdown = () => {
     void Promise.all([loop.stop(), hosted?.stop(), queueEvents?.close()])
-      .then(() => handle.close())
+      .then(() => {
+        mailer?.close();
+        return handle.close();
+      })
       .finally(() => process.exit(0));
   };
   process.once("SIGTERM", shutdown);

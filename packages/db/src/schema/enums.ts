@@ -10,6 +10,9 @@ export const runType = pgEnum("run_type", ["scheduled", "manual", "api"]);
 export const runStatus = pgEnum("run_status", ["queued", "running", "finished"]);
 export const runOutcome = pgEnum("run_outcome", ["successful", "failure", "error", "abort"]);
 export const consoleLevel = pgEnum("console_level", ["log", "info", "warn", "error", "debug", "stage"]);
+export const notificationKind = pgEnum("notification_kind", ["run_failed", "run_recovered", "runner_offline"]);
+export const notificationChannel = pgEnum("notification_channel", ["email", "webhook"]);
+export const notificationStatus = pgEnum("notification_status", ["pending", "sending", "sent", "failed", "not_sent"]);
 
 export type TeamPlan = (typeof teamPlan.enumValues)[number];
 export type TeamRole = (typeof teamRole.enumValues)[number];
@@ -17,3 +20,6 @@ export type WorkspaceType = (typeof workspaceType.enumValues)[number];
 export type WorkspaceRole = (typeof workspaceRole.enumValues)[number];
 export type RunnerVisibility = (typeof runnerVisibility.enumValues)[number];
 export type RunOutcome = (typeof runOutcome.enumValues)[number];
+export type NotificationKind = (typeof notificationKind.enumValues)[number];
+export type NotificationChannel = (typeof notificationChannel.enumValues)[number];
+export type NotificationStatus = (typeof notificationStatus.enumValues)[number];

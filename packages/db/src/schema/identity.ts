@@ -1,4 +1,4 @@
-import { boolean, index, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, updatedAt } from "./columns";
 import { teamPlan, teamRole, workspaceRole, workspaceType } from "./enums";
 
@@ -36,6 +36,8 @@ export const teams = pgTable("teams", {
   privateMonitoringEnabled: boolean().notNull().default(false),
   /** Paid plans run on past the monthly quota unless an admin turns this off. */
   overageAllowed: boolean().notNull().default(true),
+  /** Monthly monitor requests, set by the installation's operator; null: the plan's default. */
+  requestQuota: integer(),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

@@ -3,3 +3,4 @@ export * from "./identity";
 export * from "./runners";
 export * from "./monitors";
 export * from "./runs";
+export * from "./notifications";

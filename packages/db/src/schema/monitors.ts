@@ -100,6 +100,8 @@ export const monitors = pgTable(
     paused: boolean().notNull().default(false),
     /** Why the system paused the monitor (for example the free plan's quota), shown to users. */
     pausedReason: text(),
+    /** Set while the system holds the monitor paused for the team's request quota; it resumes by itself. */
+    quotaPausedAt: timestamp({ withTimezone: true }),
     nextRunAt: timestamp({ withTimezone: true }),
     createdById: uuid().references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
@@ -109,6 +111,8 @@ export const monitors = pgTable(
     // The scheduler's question: which active monitors are due?
     index("monitors_due_idx").on(t.nextRunAt).where(sql`${t.paused} = false`),
     index().on(t.workspaceId, t.name),
+    // The scheduler's other question: which quota-paused monitors may run again?
+    index("monitors_quota_paused_idx").on(t.teamId).where(sql`${t.quotaPausedAt} is not null`),
   ],
 );
 

@@ -21,6 +21,8 @@ export const runners = pgTable(
     createdById: uuid().references(() => users.id, { onDelete: "set null" }),
     /** Last ping or result from any instance: the source of the runner's health. */
     lastSeenAt: timestamp({ withTimezone: true }),
+    /** When admins were told the runner went offline; it is told again only after a sign of life since. */
+    offlineNotifiedAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -56,6 +56,8 @@ export const runs = pgTable(
     index("runs_lease_idx").on(t.leaseExpiresAt).where(sql`${t.status} = 'running'`),
     // A monitor's runs by time (results pages).
     index("runs_monitor_time_idx").on(t.monitorId, t.scheduledFor.desc()),
+    // A team's finished runs by time (the usage page's per-monitor requests this period).
+    index("runs_team_finished_idx").on(t.teamId, t.finishedAt).where(sql`${t.status} = 'finished'`),
     // Never two runs of one monitor in flight on one runner (the hosted runner counts as one).
     uniqueIndex("runs_one_in_flight_idx")
       .on(t.monitorId, sql`coalesce(${t.runnerId}, ${HOSTED_RUNNER_SLOT})`)

@@ -10,7 +10,8 @@ import { registerInstance } from "./register-instance";
 import { releaseClaims } from "./release-claims";
 import { renewLease } from "./renew-lease";
 import type { AuthenticatedRunner } from "./runner-identity";
-import { submitResult, usageMonth } from "./submit-result";
+import { usageMonth } from "../usage/period";
+import { submitResult } from "./submit-result";
 import { sweepRuns } from "./sweep";
 
 let handle: TestDatabase;

@@ -1,7 +1,11 @@
 import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
-import { monitorRunners, monitors, runs, teams, type Database } from "@outpost/db";
+import { monitorRunners, monitors, runs, teams, usageMonths, type Database } from "@outpost/db";
 import { nextRunAt } from "../monitor/schedule";
 import { privateMonitoringState } from "../team/private-monitoring";
+import { pauseMonitorsAtQuota } from "../usage/pause-at-quota";
+import { usagePeriod } from "../usage/period";
+import { quotaExhaustedSql, teamQuotaSql, usageOfPeriod } from "../usage/quota";
+import { resumeMonitorsAfterQuota } from "../usage/resume-after-quota";
 
 const BATCH = 200;
 
@@ -10,9 +14,13 @@ const BATCH = 200;
  * each monitor's next run time on. Monitors are locked with SKIP LOCKED, so any number of console
  * processes can schedule at once without doubling a run; a runner that still has a run of the
  * monitor in flight is skipped, so runs never overlap.
+ *
+ * The quota is enforced here: a team whose quota is used up (and stops there) gets no runs, and
+ * its monitors are paused with the reason; they resume by themselves once the team may run again.
  */
 export async function scheduleDueMonitors(db: Database, now = new Date()) {
   return db.transaction(async (tx) => {
+    const resumed = await resumeMonitorsAfterQuota(tx, now);
     const due = await tx
       .select({
         id: monitors.id,
@@ -23,21 +31,33 @@ export async function scheduleDueMonitors(db: Database, now = new Date()) {
         nextRunAt: monitors.nextRunAt,
         plan: teams.plan,
         privateMonitoringEnabled: teams.privateMonitoringEnabled,
+        quota: teamQuotaSql,
+        quotaExhausted: quotaExhaustedSql,
       })
       .from(monitors)
       .innerJoin(teams, eq(teams.id, monitors.teamId))
+      .leftJoin(usageMonths, usageOfPeriod(usagePeriod(now)))
       .where(and(eq(monitors.paused, false), lte(monitors.nextRunAt, now)))
       .orderBy(asc(monitors.nextRunAt))
       .limit(BATCH)
       .for("update", { of: monitors, skipLocked: true });
-    if (due.length === 0) return { queued: [] as Array<string | null> };
+    if (due.length === 0) return { queued: [] as Array<string | null>, paused: [] as string[], resumed };
+
+    const exhaustedTeams = new Map(due.filter((m) => m.quotaExhausted).map((m) => [m.teamId, m]));
+    const paused: string[] = [];
+    for (const [teamId, team] of exhaustedTeams) {
+      const rows = await pauseMonitorsAtQuota(tx, { id: teamId, plan: team.plan, quota: team.quota }, now);
+      paused.push(...rows.map((row) => row.id));
+    }
+    const runnable = due.filter((monitor) => !exhaustedTeams.has(monitor.teamId));
+    if (runnable.length === 0) return { queued: [] as Array<string | null>, paused, resumed };
 
     const selections = await tx
       .select({ monitorId: monitorRunners.monitorId, runnerId: monitorRunners.runnerId })
       .from(monitorRunners)
-      .where(inArray(monitorRunners.monitorId, due.map((m) => m.id)));
+      .where(inArray(monitorRunners.monitorId, runnable.map((m) => m.id)));
 
-    const values = due.flatMap((monitor) => {
+    const values = runnable.flatMap((monitor) => {
       const targets =
         monitor.runnerMode === "auto"
           ? [null]
@@ -54,12 +74,12 @@ export async function scheduleDueMonitors(db: Database, now = new Date()) {
     });
     const queued = values.length === 0 ? [] : await tx.insert(runs).values(values).onConflictDoNothing().returning({ runnerId: runs.runnerId });
 
-    for (const monitor of due) {
+    for (const monitor of runnable) {
       await tx
         .update(monitors)
         .set({ nextRunAt: nextRunAt(monitor.schedule, monitor.timezone, now), updatedAt: sql`${monitors.updatedAt}` })
         .where(eq(monitors.id, monitor.id));
     }
-    return { queued: queued.map((r) => r.runnerId) };
+    return { queued: queued.map((r) => r.runnerId), paused, resumed };
   });
 }

@@ -2,17 +2,18 @@ import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { SubmitResultRequest, SubmitResultResponse } from "@outpost/contracts";
 import { assertions, consoleLines, requestExecutions, runs, usageMonths, type Database } from "@outpost/db";
+import { failedTestsOf } from "../notification/failed-tests";
+import { queueRunNotifications } from "../notification/queue-run-notifications";
+import { usageMonth } from "../usage/period";
 import { recordPing } from "./register-instance";
 import { runsOf, type AuthenticatedRunner } from "./runner-identity";
 import { leaseLost } from "./renew-lease";
 
-/** The first day of the UTC month of `at`, the key of the usage meter. */
-export const usageMonth = (at: Date) => `${at.toISOString().slice(0, 7)}-01`;
-
 /**
- * Stores a run's result with its executions, assertions and console lines, and adds its requests
- * to the team's usage — all in one transaction. Idempotent: the same run and lease submitted again
- * gets the same answer and changes nothing, so a runner may retry after any network failure.
+ * Stores a run's result with its executions, assertions and console lines, adds its requests to
+ * the team's usage and queues the notifications it calls for — all in one transaction.
+ * Idempotent: the same run and lease submitted again gets the same answer and changes nothing, so
+ * a runner may retry after any network failure.
  */
 export async function submitResult(
   db: Database,
@@ -77,6 +78,7 @@ export async function submitResult(
           set: { requestCount: sql`${usageMonths.requestCount} + ${result.requestCount}` },
         });
     }
+    await queueRunNotifications(tx, [{ runId: run.id, failedTests: failedTestsOf(result) }]);
     return { accepted: true as const, duplicate: false };
   });
   await recordPing(db, runner, input.instanceId);

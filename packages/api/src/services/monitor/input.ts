@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { checkWebhookUrl } from "../notification/post-webhook";
 import { MonitorSchedule, TimeZone } from "./schedule";
 
 export const MonitorOptions = z.object({
@@ -15,7 +16,12 @@ export const MonitorNotifications = z.object({
     .max(5, "At most 5 email recipients.")
     .default([]),
   stopAfterConsecutiveFailures: z.number().int().min(1).max(100).default(3),
-  webhookUrl: z.url({ protocol: /^https?$/, error: "Enter an http(s) URL." }).max(2_000).nullable().default(null),
+  webhookUrl: z
+    .url({ protocol: /^https?$/, error: "Enter an http(s) URL." })
+    .max(2_000)
+    .refine((url) => typeof checkWebhookUrl(url) !== "string", "This address can't receive webhooks.")
+    .nullable()
+    .default(null),
 });
 
 export const RunnerChoice = z.discriminatedUnion("mode", [

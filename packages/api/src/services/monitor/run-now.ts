@@ -6,19 +6,28 @@ import { notFound, ServiceError } from "../errors";
 import type { TeamScope } from "../scope";
 import { assertPrivateMonitoring } from "../team/private-monitoring";
 import { announceQueued } from "../dispatch/run-events";
+import { assertWithinQuota } from "../usage/assert-within-quota";
 import type { MonitorIdInput } from "./get";
 
 /**
  * Queues a manual run on each runner the monitor uses (or the hosted runner). A runner that
  * already has a run of this monitor in flight is skipped: runs of one monitor never overlap there.
+ * A team whose quota is used up (and stops there) is told so instead.
  */
-export async function runMonitorNow(db: Database, scope: TeamScope, workspace: { id: string }, input: z.output<typeof MonitorIdInput>) {
+export async function runMonitorNow(
+  db: Database,
+  scope: TeamScope,
+  workspace: { id: string },
+  input: z.output<typeof MonitorIdInput>,
+  now = new Date(),
+) {
   const queued = await db.transaction(async (tx) => {
     const [monitor] = await tx
       .select({ id: monitors.id, name: monitors.name, runnerMode: monitors.runnerMode })
       .from(monitors)
       .where(and(eq(monitors.id, input.monitorId), eq(monitors.teamId, scope.team.id), eq(monitors.workspaceId, workspace.id)));
     if (!monitor) throw notFound("Monitor");
+    await assertWithinQuota(tx, scope.team.id, now);
 
     let targets: Array<string | null> = [null];
     if (monitor.runnerMode === "manual") {
@@ -29,7 +38,6 @@ export async function runMonitorNow(db: Database, scope: TeamScope, workspace: {
         .where(eq(monitorRunners.monitorId, monitor.id));
       targets = selected.map((s) => s.runnerId);
     }
-    const now = new Date();
     const queued = await tx
       .insert(runs)
       .values(

@@ -6,7 +6,7 @@ import { notFound } from "../errors";
 /** How operator actions appear in the audit log: they come from the installation, not a user. */
 export const OPERATOR_ACTOR = { label: "operator (outpost-admin)" };
 
-type TeamChange = Partial<Pick<typeof teams.$inferInsert, "plan" | "privateMonitoringEnabled">>;
+type TeamChange = Partial<Pick<typeof teams.$inferInsert, "plan" | "privateMonitoringEnabled" | "requestQuota">>;
 
 /**
  * Changes a team's plan facts on behalf of the installation's operator. Unscoped by design — it is
@@ -43,4 +43,9 @@ export function unsafeSetPrivateMonitoring(db: Database, slug: string, enabled: 
 
 export function unsafeSetPlan(db: Database, slug: string, plan: TeamPlan) {
   return unsafeChangeTeam(db, slug, { plan }, "team.plan_changed");
+}
+
+/** The team's monthly request quota; null goes back to the plan's default. */
+export function unsafeSetRequestQuota(db: Database, slug: string, requestQuota: number | null) {
+  return unsafeChangeTeam(db, slug, { requestQuota }, "team.request_quota_changed");
 }

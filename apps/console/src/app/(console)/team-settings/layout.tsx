@@ -1,3 +1,4 @@
+import { canSeeUsage } from "@outpost/auth";
 import { serverCaller } from "~/trpc/server";
 import { SettingsNav } from "./settings-nav";
 
@@ -8,7 +9,7 @@ export default async function TeamSettingsLayout({ children }: { children: React
       <div>
         <div className="mb-1 text-sm font-medium text-slate-500">{team.name}</div>
         <h1 className="mb-4 text-2xl font-semibold tracking-tight text-slate-900">Team Settings</h1>
-        <SettingsNav />
+        <SettingsNav showUsage={canSeeUsage(team.role)} />
       </div>
       {children}
     </div>

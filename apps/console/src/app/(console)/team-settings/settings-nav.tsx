@@ -7,14 +7,16 @@ import { cn } from "@outpost/ui";
 const ITEMS = [
   { href: "/team-settings", label: "General", exact: true },
   { href: "/team-settings/runners", label: "Runners", exact: false },
+  { href: "/team-settings/usage", label: "Usage", exact: false, usage: true },
 ];
 
-export function SettingsNav() {
+/** The Team Settings tabs; Usage only for those who may see it (the page and its API refuse the others too). */
+export function SettingsNav({ showUsage }: { showUsage: boolean }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Team Settings" className="border-b border-slate-200">
       <ul className="-mb-px flex gap-6">
-        {ITEMS.map((item) => {
+        {ITEMS.filter((item) => showUsage || !item.usage).map((item) => {
           const active = item.exact ? pathname === item.href : pathname.startsWith(item.href);
           return (
             <li key={item.href}>

@@ -57,7 +57,7 @@ export function MonitorsView({
                     <p className="mt-0.5 font-normal text-slate-500">{describeSchedule(monitor.schedule, monitor.timezone)}</p>
                   </th>
                   <td className="px-4 py-3">
-                    <MonitorStatusDot status={monitor.status} />
+                    <MonitorStatusDot status={monitor.status} pausedReason={monitor.pausedReason} />
                   </td>
                   <td className="px-4 py-3 text-slate-700">
                     <RelativeTime value={monitor.lastRunAt} never="Not yet" />

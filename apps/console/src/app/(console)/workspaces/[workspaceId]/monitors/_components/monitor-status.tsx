@@ -10,8 +10,16 @@ const STATUS: Record<MonitorStatus, { label: string; tone: StatusTone }> = {
   no_runs: { label: "No runs yet", tone: "slate" },
 };
 
-export function MonitorStatusDot({ status }: { status: MonitorStatus }) {
-  return <StatusDot tone={STATUS[status].tone} label={STATUS[status].label} />;
+/** The monitor's status in words; a monitor the system paused also says why (e.g. the plan's quota is used up). */
+export function MonitorStatusDot({ status, pausedReason }: { status: MonitorStatus; pausedReason?: string | null }) {
+  const dot = <StatusDot tone={STATUS[status].tone} label={STATUS[status].label} />;
+  if (status !== "paused" || !pausedReason) return dot;
+  return (
+    <span className="inline-flex flex-col gap-0.5">
+      {dot}
+      <span className="min-w-56 max-w-xs text-xs text-amber-800">Paused: {pausedReason}</span>
+    </span>
+  );
 }
 
 const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];

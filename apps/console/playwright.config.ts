@@ -5,7 +5,7 @@ import { defineConfig, devices } from "@playwright/test";
 import { E2E_DEMO_PASSWORD } from "./e2e/constants";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
-/** A second console on PostgreSQL (an empty database the run may fill) for the runner end to end. */
+/** A second console on PostgreSQL (an empty database the run may fill) for the runner and results end to end. */
 const POSTGRES_URL = process.env.E2E_DATABASE_URL;
 const POSTGRES_PORT = Number(process.env.E2E_POSTGRES_PORT ?? PORT + 1);
 
@@ -59,7 +59,7 @@ export default defineConfig({
       ? [
           {
             name: "chromium on PostgreSQL",
-            testMatch: /runner-run\.spec\.ts/,
+            testMatch: /(runner-run|results)\.spec\.ts/,
             use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${POSTGRES_PORT}` },
           },
         ]

@@ -1,6 +1,7 @@
 import { collectionRouter } from "./router/collection";
 import { environmentRouter } from "./router/environment";
 import { monitorRouter } from "./router/monitor";
+import { resultsRouter } from "./router/results";
 import { runnerRouter } from "./router/runner";
 import { teamRouter } from "./router/team";
 import { usageRouter } from "./router/usage";
@@ -11,6 +12,7 @@ export const appRouter = createTRPCRouter({
   collection: collectionRouter,
   environment: environmentRouter,
   monitor: monitorRouter,
+  results: resultsRouter,
   runner: runnerRouter,
   team: teamRouter,
   usage: usageRouter,

@@ -7,4 +7,6 @@ export * from "./dialog";
 export * from "./field";
 export * from "./form-controls";
 export * from "./layout";
+export * from "./sparkline";
 export * from "./status-dot";
+export * from "./tabs";

@@ -7,7 +7,7 @@ export function PageHeader({
   actions,
   eyebrow,
 }: {
-  title: string;
+  title: ReactNode;
   description?: ReactNode;
   actions?: ReactNode;
   eyebrow?: ReactNode;
@@ -50,12 +50,15 @@ export function EmptyState({
   );
 }
 
-export function Badge({ children, tone = "slate" }: { children: ReactNode; tone?: "slate" | "indigo" | "green" | "amber" }) {
+export type BadgeTone = "slate" | "indigo" | "green" | "amber" | "red";
+
+export function Badge({ children, tone = "slate" }: { children: ReactNode; tone?: BadgeTone }) {
   const tones = {
     slate: "bg-slate-100 text-slate-700 ring-slate-500/20",
     indigo: "bg-indigo-50 text-indigo-700 ring-indigo-600/20",
     green: "bg-emerald-50 text-emerald-700 ring-emerald-600/20",
     amber: "bg-amber-50 text-amber-800 ring-amber-600/20",
+    red: "bg-red-50 text-red-700 ring-red-600/20",
   };
   return (
     <span className={cn("inline-flex items-center rounded-md px-2 py-0.5 text-xs font-medium ring-1 ring-inset", tones[tone])}>
@@ -74,6 +77,39 @@ export function Alert({ children, tone = "error" }: { children: ReactNode; tone?
       )}
     >
       {children}
+    </div>
+  );
+}
+
+/**
+ * One headline figure: a label over a value, with an optional line of context below. Use inside a
+ * <dl>. `size="md"` suits values that are words rather than numbers ("3 minutes ago").
+ */
+export function Stat({
+  label,
+  value,
+  detail,
+  size = "lg",
+  className,
+}: {
+  label: ReactNode;
+  value: ReactNode;
+  detail?: ReactNode;
+  size?: "lg" | "md";
+  className?: string;
+}) {
+  return (
+    <div className={cn("min-w-0", className)}>
+      <dt className="truncate text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
+      <dd
+        className={cn(
+          "mt-1 truncate font-semibold tabular-nums tracking-tight text-slate-900",
+          size === "lg" ? "text-2xl" : "pt-1 text-lg leading-7",
+        )}
+      >
+        {value}
+      </dd>
+      {detail ? <dd className="mt-0.5 text-xs text-slate-500">{detail}</dd> : null}
     </div>
   );
 }

@@ -1,8 +1,13 @@
 import { randomBytes } from "node:crypto";
 import type { Executor } from "../client";
 import {
+  assertions,
   collections,
+  consoleLines,
   environments,
+  monitors,
+  requestExecutions,
+  runs,
   teamMembers,
   teams,
   users,
@@ -120,4 +125,117 @@ export async function createEnvironment(
     .values({ teamId, workspaceId, name: `Environment ${unique()}`, ...overrides })
     .returning();
   return environment!;
+}
+
+export async function createMonitor(
+  db: Executor,
+  teamId: string,
+  workspaceId: string,
+  collectionId: string,
+  overrides: Partial<typeof monitors.$inferInsert> = {},
+) {
+  const [monitor] = await db
+    .insert(monitors)
+    .values({
+      teamId,
+      workspaceId,
+      collectionId,
+      name: `Monitor ${unique()}`,
+      schedule: { kind: "interval", minutes: 5 },
+      options: { requestTimeoutMs: null, delayBetweenRequestsMs: 0, retriesOnFailure: 0, followRedirects: true, sslValidation: true },
+      notifications: { recipients: [], stopAfterConsecutiveFailures: 3, webhookUrl: null },
+      ...overrides,
+    })
+    .returning();
+  return monitor!;
+}
+
+export type RunExecutionSpec = {
+  requestName: string;
+  method?: string;
+  url?: string;
+  statusCode?: number | null;
+  responseTimeMs: number | null;
+  responseSizeBytes?: number | null;
+  error?: string | null;
+  assertions?: Array<{ name: string; passed: boolean; errorMessage?: string | null }>;
+};
+
+/**
+ * A run as a runner's result leaves it (finished unless told otherwise), with its request
+ * executions, assertions and console lines, for tests of what the console shows.
+ */
+export async function createRun(
+  db: Executor,
+  monitor: { id: string; teamId: string },
+  {
+    executions = [],
+    consoleLines: lines = [],
+    ...overrides
+  }: Partial<typeof runs.$inferInsert> & {
+    executions?: RunExecutionSpec[];
+    consoleLines?: Array<{ level?: (typeof consoleLines.$inferInsert)["level"]; message: string }>;
+  } = {},
+) {
+  const scheduledFor = overrides.scheduledFor ?? new Date();
+  const finished = (overrides.status ?? "finished") === "finished";
+  const [run] = await db
+    .insert(runs)
+    .values({
+      teamId: monitor.teamId,
+      monitorId: monitor.id,
+      type: "scheduled",
+      status: "finished",
+      outcome: finished ? "successful" : null,
+      attempt: 1,
+      scheduledFor,
+      queuedAt: scheduledFor,
+      startedAt: finished ? scheduledFor : null,
+      finishedAt: finished ? new Date(scheduledFor.getTime() + 1_000) : null,
+      requestCount: executions.length,
+      durationMs: finished ? 1_000 : null,
+      ...overrides,
+    })
+    .returning();
+  for (const [position, spec] of executions.entries()) {
+    const [execution] = await db
+      .insert(requestExecutions)
+      .values({
+        runId: run!.id,
+        position,
+        requestName: spec.requestName,
+        method: spec.method ?? "GET",
+        url: spec.url ?? `http://127.0.0.1:9/${position}`,
+        statusCode: spec.statusCode === undefined ? 200 : spec.statusCode,
+        responseTimeMs: spec.responseTimeMs,
+        responseSizeBytes: spec.responseSizeBytes === undefined ? 128 : spec.responseSizeBytes,
+        error: spec.error ?? null,
+      })
+      .returning({ id: requestExecutions.id });
+    const tests = spec.assertions ?? [];
+    if (tests.length > 0) {
+      await db.insert(assertions).values(
+        tests.map((test, index) => ({
+          runId: run!.id,
+          executionId: execution!.id,
+          position: index,
+          name: test.name,
+          passed: test.passed,
+          errorMessage: test.errorMessage ?? null,
+        })),
+      );
+    }
+  }
+  if (lines.length > 0) {
+    await db.insert(consoleLines).values(
+      lines.map((line, position) => ({
+        runId: run!.id,
+        position,
+        level: line.level ?? "log",
+        message: line.message,
+        loggedAt: scheduledFor,
+      })),
+    );
+  }
+  return run!;
 }

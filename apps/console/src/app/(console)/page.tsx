@@ -16,7 +16,7 @@ export default async function HomePage() {
       <PageHeader
         eyebrow={team.name}
         title="Home"
-        description="Monitor your internal APIs from inside your own network. Pick a workspace to see its monitors."
+        description="Monitor your internal APIs from inside your own network. Pick a workspace to see the health of its monitors."
       />
 
       <section aria-labelledby="workspaces-heading">
@@ -26,7 +26,7 @@ export default async function HomePage() {
         <ul className="mt-3 grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
           {workspaces.map((workspace) => (
             <li key={workspace.id}>
-              <Link href={`/workspaces/${workspace.id}/monitors`} className="block">
+              <Link href={`/workspaces/${workspace.id}`} className="block">
                 <Card className="p-5 transition hover:ring-indigo-300">
                   <div className="flex items-center justify-between">
                     <span className="font-medium text-slate-900">{workspace.name}</span>

@@ -53,6 +53,9 @@ export function Sidebar({ workspaces }: { workspaces: WorkspaceLink[] }) {
                 <span className="ml-2 shrink-0 text-xs font-normal text-slate-500">{TYPE_LABEL[workspace.type]}</span>
               </div>
               <div className="mt-0.5 space-y-0.5 pl-3">
+                <NavLink href={`/workspaces/${workspace.id}`} exact>
+                  Dashboard
+                </NavLink>
                 <NavLink href={`/workspaces/${workspace.id}/monitors`}>Monitors</NavLink>
                 <NavLink href={`/workspaces/${workspace.id}/collections`}>Collections</NavLink>
                 <NavLink href={`/workspaces/${workspace.id}/environments`}>Environments</NavLink>

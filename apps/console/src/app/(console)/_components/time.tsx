@@ -58,3 +58,22 @@ export function RelativeTime({ value, never = "Never" }: { value: Date | string 
     </time>
   );
 }
+
+/** A time of day to the millisecond ("14:05:09.123"), for logs. */
+export function ClockTime({ value }: { value: Date | string }) {
+  const mounted = useMounted();
+  const date = new Date(value);
+  const text = new Intl.DateTimeFormat("en-GB", {
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    fractionalSecondDigits: 3,
+    hour12: false,
+    timeZone: mounted ? undefined : "UTC",
+  }).format(date);
+  return (
+    <time dateTime={date.toISOString()} title={date.toISOString()}>
+      {text}
+    </time>
+  );
+}

@@ -4,10 +4,12 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { Card, PageHeader } from "@outpost/ui";
-import { DateTime, RelativeTime } from "~/app/(console)/_components/time";
+import { DateTime } from "~/app/(console)/_components/time";
 import { useTRPC } from "~/trpc/react";
 import { MonitorActions } from "../_components/monitor-actions";
-import { describeSchedule, MonitorStatusDot } from "../_components/monitor-status";
+import { describeSchedule } from "../_components/monitor-status";
+import { LIVE_INTERVAL_MS } from "./_results/live";
+import { ResultsSection } from "./_results/results-section";
 
 const ACTIVITY: Record<string, string> = {
   "monitor.created": "created the monitor",
@@ -36,20 +38,18 @@ export function MonitorView({
   const trpc = useTRPC();
   const router = useRouter();
   const at = { workspaceId: workspace.id, monitorId };
-  const { data: monitor } = useSuspenseQuery(trpc.monitor.get.queryOptions(at));
+  // Status, last run and next run change as runs arrive.
+  const { data: monitor } = useSuspenseQuery({ ...trpc.monitor.get.queryOptions(at), refetchInterval: LIVE_INTERVAL_MS });
   const { data: activity } = useSuspenseQuery(trpc.monitor.activity.queryOptions(at));
 
   const details: Array<[string, React.ReactNode]> = [
-    ["Status", <MonitorStatusDot key="s" status={monitor.status} />],
-    ["Schedule", describeSchedule(monitor.schedule, monitor.timezone)],
-    ["Next run", monitor.paused ? "Paused" : <RelativeTime key="n" value={monitor.nextRunAt} never="—" />],
-    ["Last run", <RelativeTime key="l" value={monitor.lastRunAt} never="Not yet" />],
-    ["Collection", monitor.collectionName],
-    ["Environment", monitor.environmentName ?? "No environment"],
-    ["Runners", monitor.runnerMode === "auto" ? "Auto-select" : monitor.runners.map((r) => r.name).join(", ")],
     ["Monitor ID", <code key="i" className="font-mono text-xs">{monitor.id}</code>],
     ["Created by", monitor.createdByName ?? "—"],
     ["Created", <DateTime key="c" value={monitor.createdAt} />],
+    ["Collection", monitor.collectionName],
+    ["Environment", monitor.environmentName ?? "No environment"],
+    ["Runners", monitor.runnerMode === "auto" ? "Auto-select (hosted runner)" : monitor.runners.map((r) => r.name).join(", ")],
+    ["Schedule", describeSchedule(monitor.schedule, monitor.timezone)],
   ];
 
   return (
@@ -73,26 +73,28 @@ export function MonitorView({
       />
       {monitor.pausedReason ? <p className="text-sm text-amber-800">Paused: {monitor.pausedReason}</p> : null}
 
-      <Card>
-        <h2 className="border-b border-slate-200 px-5 py-3 text-base font-semibold">Monitor details</h2>
-        <dl className="grid grid-cols-1 sm:grid-cols-2">
-          {details.map(([term, value]) => (
-            <div key={term} className="flex gap-4 border-b border-slate-100 px-5 py-3 text-sm">
-              <dt className="w-32 shrink-0 font-medium text-slate-600">{term}</dt>
-              <dd className="min-w-0 text-slate-900">{value}</dd>
-            </div>
-          ))}
-        </dl>
-      </Card>
+      <ResultsSection workspaceId={workspace.id} monitor={monitor} />
 
-      <section aria-labelledby="activity-heading">
-        <h2 id="activity-heading" className="mb-3 text-base font-semibold">
-          Activity
-        </h2>
+      <div className="grid items-start gap-6 xl:grid-cols-2">
         <Card>
-          <ol className="divide-y divide-slate-100">
+          <h2 className="border-b border-slate-200 px-5 py-3 text-base font-semibold">Monitor details</h2>
+          <dl className="divide-y divide-slate-100">
+            {details.map(([term, value]) => (
+              <div key={term} className="flex gap-4 px-5 py-2.5 text-sm">
+                <dt className="w-32 shrink-0 font-medium text-slate-600">{term}</dt>
+                <dd className="min-w-0 break-words text-slate-900">{value}</dd>
+              </div>
+            ))}
+          </dl>
+        </Card>
+
+        <Card>
+          <h2 id="activity-heading" className="border-b border-slate-200 px-5 py-3 text-base font-semibold">
+            Activity
+          </h2>
+          <ol aria-labelledby="activity-heading" className="max-h-96 divide-y divide-slate-100 overflow-y-auto">
             {activity.map((event) => (
-              <li key={event.id} className="flex justify-between gap-4 px-5 py-3 text-sm">
+              <li key={event.id} className="flex justify-between gap-4 px-5 py-2.5 text-sm">
                 <span>
                   <span className="font-medium">{event.actorName ?? event.actorLabel}</span>{" "}
                   {describeActivity(event.action, event.details)}
@@ -104,7 +106,7 @@ export function MonitorView({
             ))}
           </ol>
         </Card>
-      </section>
+      </div>
     </div>
   );
 }

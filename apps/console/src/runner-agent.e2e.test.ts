@@ -6,10 +6,10 @@ import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRunnerGateway } from "@outpost/api";
 import { testSecrets } from "@outpost/api/testing/caller";
-import { createRunnerTeam } from "@outpost/api/testing/runner-fixtures";
 import { serveFetch } from "@outpost/api/testing/serve";
 import { assertions, runs, usageMonths } from "@outpost/db";
-import { createCollection, createTestDatabase, type TestDatabase } from "@outpost/db/testing";
+import { createTestDatabase, type TestDatabase } from "@outpost/db/testing";
+import { createMonitoredRunner, healthCheck } from "./test-support/monitored-runner";
 import { killRunners, spawnRunner as spawnCli } from "./test-support/runner-process";
 import { until } from "./test-support/until";
 
@@ -36,40 +36,14 @@ afterAll(async () => {
   await handle?.close();
 });
 
-async function setup() {
-  const t = await createRunnerTeam(handle);
-  const created = await t.as("admin").runner.create({ name: "Edge", description: "", source: "runner_settings" });
-  const collection = await createCollection(handle.db, t.team.id, t.w1.id, {
-    definition: {
-      info: { name: "Health", schema: "https://schema.getpostman.com/json/collection/v2.1.0/collection.json" },
-      item: [
-        {
-          name: "Health",
-          request: { method: "GET", url: targetUrl },
-          event: [
-            {
-              listen: "test",
-              script: {
-                exec: [
-                  'pm.test("Status code is 200", () => pm.response.to.have.status(200));',
-                  'pm.test("Service is ok", () => pm.expect(pm.response.json().status).to.eql("ok"));',
-                ],
-              },
-            },
-          ],
-        },
-      ],
-    },
-  });
-  const monitor = await t.as("admin").monitor.create({
-    workspaceId: t.w1.id,
-    name: "Checkout",
-    collectionId: collection.id,
-    schedule: { kind: "interval", minutes: 60 },
-    runners: { mode: "manual", runnerIds: [created.runner.id] },
-  });
-  return { ...t, runner: created.runner, key: created.key, monitor };
-}
+const setup = () =>
+  createMonitoredRunner(
+    handle,
+    healthCheck(targetUrl, [
+      'pm.test("Status code is 200", () => pm.response.to.have.status(200));',
+      'pm.test("Service is ok", () => pm.expect(pm.response.json().status).to.eql("ok"));',
+    ]),
+  );
 
 /** The real CLI against this file's console. */
 const spawnRunner = (args: string[], env: Record<string, string> = {}) => spawnCli(consoleServer.url, args, env);

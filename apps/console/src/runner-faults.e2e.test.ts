@@ -4,11 +4,11 @@ import { asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRunnerGateway, sweepRuns } from "@outpost/api";
 import { testSecrets } from "@outpost/api/testing/caller";
-import { createRunnerTeam } from "@outpost/api/testing/runner-fixtures";
 import { serveFetch } from "@outpost/api/testing/serve";
 import { requestExecutions, runs, usageMonths } from "@outpost/db";
-import { createCollection, createTestDatabase, type TestDatabase } from "@outpost/db/testing";
+import { createTestDatabase, type TestDatabase } from "@outpost/db/testing";
 import { startGatedTarget } from "./test-support/gated-target";
+import { createMonitoredRunner, healthCheck } from "./test-support/monitored-runner";
 import { killRunners, spawnRunner, type RunnerProcess } from "./test-support/runner-process";
 import { until } from "./test-support/until";
 
@@ -40,35 +40,11 @@ async function startTarget(): Promise<Target> {
 
 /** A team with a runner and a monitor whose one request goes to `target`. */
 async function setup(target: Target) {
-  const t = await createRunnerTeam(handle);
-  const created = await t.as("admin").runner.create({ name: "Edge", description: "", source: "runner_settings" });
-  const collection = await createCollection(handle.db, t.team.id, t.w1.id, {
-    definition: {
-      info: { name: "Health", schema: "https://schema.getpostman.com/json/collection/v2.1.0/collection.json" },
-      item: [
-        {
-          name: "Health",
-          request: { method: "GET", url: target.url },
-          event: [{ listen: "test", script: { exec: ['pm.test("Status code is 200", () => pm.response.to.have.status(200));'] } }],
-        },
-      ],
-    },
-  });
-  const monitor = await t.as("admin").monitor.create({
-    workspaceId: t.w1.id,
-    name: "Checkout",
-    collectionId: collection.id,
-    schedule: { kind: "interval", minutes: 60 },
-    runners: { mode: "manual", runnerIds: [created.runner.id] },
-  });
-  const runNow = async () => {
-    const { runIds } = await t.as("developer").monitor.runNow({ workspaceId: t.w1.id, monitorId: monitor.id });
-    return runIds[0]!;
-  };
+  const t = await createMonitoredRunner(handle, healthCheck(target.url));
   /** A runner process taking one run at a time: killing the instance that holds the run cuts no claim. */
   const spawn = (consoleUrl = consoleServer.url) =>
-    spawnRunner(consoleUrl, ["--id", created.runner.id, "--concurrency", "1"], { OUTPOST_RUNNER_KEY: created.key });
-  return { ...t, runner: created.runner, monitor, runNow, spawn };
+    spawnRunner(consoleUrl, ["--id", t.runner.id, "--concurrency", "1"], { OUTPOST_RUNNER_KEY: t.key });
+  return { ...t, spawn };
 }
 
 async function startInstances(spawn: () => RunnerProcess, count: number): Promise<Instance[]> {

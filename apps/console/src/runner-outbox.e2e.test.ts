@@ -12,11 +12,11 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRunnerGateway } from "@outpost/api";
 import { testSecrets } from "@outpost/api/testing/caller";
-import { createRunnerTeam } from "@outpost/api/testing/runner-fixtures";
 import { serveFetch } from "@outpost/api/testing/serve";
 import { requestExecutions, runs, usageMonths } from "@outpost/db";
-import { createCollection, createTestDatabase, type TestDatabase } from "@outpost/db/testing";
+import { createTestDatabase, type TestDatabase } from "@outpost/db/testing";
 import { startGatedTarget } from "./test-support/gated-target";
+import { createMonitoredRunner, healthCheck } from "./test-support/monitored-runner";
 import { killRunners, spawnRunner, type RunnerProcess } from "./test-support/runner-process";
 import { until } from "./test-support/until";
 
@@ -29,7 +29,7 @@ beforeAll(async () => {
   gateway = createRunnerGateway({ getDb: async () => handle.db, secrets: () => testSecrets, log: () => {} });
 });
 afterAll(async () => {
-  killRunners();
+  await killRunners();
   for (const cleanup of cleanups.reverse()) await cleanup();
   await handle?.close();
 });
@@ -54,35 +54,11 @@ function dataDir() {
 
 /** A team with a runner and a monitor whose one request goes to `targetUrl`. */
 async function setup(targetUrl: string) {
-  const t = await createRunnerTeam(handle);
-  const created = await t.as("admin").runner.create({ name: "Edge", description: "", source: "runner_settings" });
-  const collection = await createCollection(handle.db, t.team.id, t.w1.id, {
-    definition: {
-      info: { name: "Health", schema: "https://schema.getpostman.com/json/collection/v2.1.0/collection.json" },
-      item: [
-        {
-          name: "Health",
-          request: { method: "GET", url: targetUrl },
-          event: [{ listen: "test", script: { exec: ['pm.test("Status code is 200", () => pm.response.to.have.status(200));'] } }],
-        },
-      ],
-    },
-  });
-  const monitor = await t.as("admin").monitor.create({
-    workspaceId: t.w1.id,
-    name: "Checkout",
-    collectionId: collection.id,
-    schedule: { kind: "interval", minutes: 60 },
-    runners: { mode: "manual", runnerIds: [created.runner.id] },
-  });
-  const runNow = async () => {
-    const { runIds } = await t.as("developer").monitor.runNow({ workspaceId: t.w1.id, monitorId: monitor.id });
-    return runIds[0]!;
-  };
+  const t = await createMonitoredRunner(handle, healthCheck(targetUrl));
   /** A runner process of this runner; the key comes from the environment, as in the Docker variant. */
   const spawn = (consoleUrl: string, args: string[], env: Record<string, string> = {}) =>
-    spawnRunner(consoleUrl, ["--id", created.runner.id, "--concurrency", "1", ...args], { OUTPOST_RUNNER_KEY: created.key, ...env });
-  return { ...t, runner: created.runner, key: created.key, monitor, runNow, spawn };
+    spawnRunner(consoleUrl, ["--id", t.runner.id, "--concurrency", "1", ...args], { OUTPOST_RUNNER_KEY: t.key, ...env });
+  return { ...t, spawn };
 }
 
 async function runRow(runId: string) {

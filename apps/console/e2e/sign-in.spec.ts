@@ -70,3 +70,14 @@ test("a workspace id that is not the user's shows not found", async ({ page }) =
   const response = await page.goto("/workspaces/00000000-0000-4000-8000-000000000000/monitors");
   expect(response?.status()).toBe(404);
 });
+
+// A page answered after a sign-out (a prefetch that was already on its way) must not bring the
+// session back: pages read the session cookie and never write it.
+test("console pages never re-issue the session cookie", async ({ page }) => {
+  await signIn(page, ADMIN.email);
+  const response = await page.request.get("/workspaces");
+  expect(response.status()).toBe(200);
+  expect(await response.text()).toContain("Payments");
+  const sessionCookies = response.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie" && /authjs\.session-token/.test(h.value));
+  expect(sessionCookies).toEqual([]);
+});

@@ -9,6 +9,8 @@ export interface StartConfig {
   runnerId: string;
   key: string;
   concurrency: number;
+  /** Script sandboxes kept booted ahead of runs (see installSandboxSpares). */
+  warmSandboxes: number;
   proxy: ProxySettings;
   extraCaFile: string | null;
   /** Where /metrics and /health/live are served; null without --metrics. */
@@ -32,6 +34,7 @@ export function parseStartArgs(argv: readonly string[], env: NodeJS.ProcessEnv):
         id: { type: "string" },
         key: { type: "string" },
         concurrency: { type: "string" },
+        "warm-sandboxes": { type: "string" },
         help: { type: "boolean", short: "h" },
         proxy: { type: "string" },
         "ssl-extra-ca-certs": { type: "string" },
@@ -59,6 +62,9 @@ export function parseStartArgs(argv: readonly string[], env: NodeJS.ProcessEnv):
   if (!isWellFormedRunnerKey(key)) return { error: "--key is not a runner key (opk_…): copy it again from Runner settings." };
   const concurrency = Number(concurrencyText);
   if (!/^\d+$/.test(concurrencyText) || concurrency < 1 || concurrency > 16) return { error: "--concurrency must be a whole number from 1 to 16." };
+  const warmText = values["warm-sandboxes"] ?? "1";
+  const warmSandboxes = Number(warmText);
+  if (!/^\d+$/.test(warmText) || warmSandboxes > 16) return { error: "--warm-sandboxes must be a whole number from 0 to 16." };
 
   const proxyError = checkProxies(values.proxy, env);
   if (proxyError) return { error: proxyError };
@@ -70,7 +76,7 @@ export function parseStartArgs(argv: readonly string[], env: NodeJS.ProcessEnv):
   if (!dataDir) return { error: "--data-dir (or OUTPOST_RUNNER_DATA_DIR) must not be empty." };
 
   const proxy = resolveProxySettings(values.proxy, env);
-  return { config: { url, runnerId, key, concurrency, proxy, extraCaFile, metricsEndpoint: endpoint, dataDir } };
+  return { config: { url, runnerId, key, concurrency, warmSandboxes, proxy, extraCaFile, metricsEndpoint: endpoint, dataDir } };
 }
 
 /** Proxy URLs may carry a password: a bad one is named by where it came from, never shown. */

@@ -3,6 +3,7 @@ import { createConsoleDispatcher, describeProxy, proxySecrets } from "../agent/c
 import { DataDirError, lockDataDir, type DataDirLock } from "../agent/data-dir";
 import { openOutbox, OUTBOX_LIMIT } from "../agent/outbox";
 import { MetricsServerError, startMetricsServer, type MetricsServer } from "../metrics/metrics-server";
+import { installSandboxSpares } from "../executor/sandbox-spares";
 import { createRunnerMetrics } from "../metrics/runner-metrics";
 import { processIo, type CommandIo } from "./run";
 import { parseStartArgs, type StartConfig } from "./start-options";
@@ -17,6 +18,8 @@ export const START_USAGE = [
   "  --key <key>                  the runner key, opk_…                   (or env OUTPOST_RUNNER_KEY,",
   "                               which keeps it out of the process list)",
   "  --concurrency <n>            runs executed at once, 1 to 16 (default 2)",
+  "  --warm-sandboxes <n>         script sandboxes kept booted for the next runs, 0 to 16 (default 1):",
+  "                               a run starts about 100 ms sooner; each costs about 45 MB of memory",
   "  --proxy <url>                proxy to the console, http(s)://[user:pass@]host:port; without it",
   "                               HTTPS_PROXY, HTTP_PROXY and NO_PROXY apply (lower-case too).",
   "                               Collection requests never use a proxy.",
@@ -124,14 +127,18 @@ async function runAgent(config: StartConfig, trustedCa: string[] | undefined, lo
     outbox: outbox.size(),
     metrics: metricsServer?.url,
     concurrency: config.concurrency,
+    warmSandboxes: config.warmSandboxes,
   });
   const { url, runnerId, key, concurrency } = config;
+  const spares = config.warmSandboxes > 0 ? installSandboxSpares(config.warmSandboxes) : null;
   const agent = startAgent({ url, runnerId, key, concurrency, log, outbox, dispatcher, trustedCa, metrics });
   if (options.onAgent) options.onAgent(agent);
   else stopOnSignals(agent);
   try {
     return await agent.done;
   } finally {
+    // A booted sandbox is a worker thread: it would keep the process alive.
+    await spares?.close();
     await metricsServer?.close();
     await dispatcher.destroy();
   }

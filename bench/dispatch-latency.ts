@@ -9,7 +9,7 @@ import { createBenchDatabase, type BenchDatabase } from "./support/database";
 import { createFleetRunners, createMeasuredMonitor } from "./support/dispatch-setup";
 import { startFleet, type FleetStats, type InstanceCredentials } from "./support/fleet";
 import { printMachine } from "./support/machine";
-import { spawnRunner, type RunnerProcess } from "./support/runner-process";
+import { buildRunner, spawnRunner, type RunnerProcess } from "./support/runner-process";
 import { formatSummary, mb, summarize, type Summary } from "./support/stats";
 import { startTargetServer, type TargetServer } from "./support/target-server";
 
@@ -18,6 +18,7 @@ const { values } = parseArgs({
     clicks: { type: "string", default: "200" },
     warmup: { type: "string", default: "10" },
     instances: { type: "string", default: "1,200" },
+    "warm-sandboxes": { type: "string", default: "1" },
   },
 });
 const clicks = Number(values.clicks);
@@ -152,12 +153,13 @@ function printTable(results: ScenarioResult[]) {
 
 const database = await createBenchDatabase();
 await printMachine("Run now → first request at the target API", database.description);
-console.log(`${clicks} clicks per scenario after ${warmup} warm-up clicks; scenarios: ${scenarios.join(", ")} instances\n`);
+console.log(`${clicks} clicks per scenario after ${warmup} warm-up clicks; scenarios: ${scenarios.join(", ")} instances; runner compiled, --warm-sandboxes ${values["warm-sandboxes"]}\n`);
 const target = await startTargetServer();
 const consoleApp = await startConsole(database.console);
 const monitor = await createMeasuredMonitor(database.console, target.url);
 const fleetCredentials = await createFleetRunners(database.console, monitor.team, Math.max(...scenarios) - 1);
-const runner = spawnRunner({ url: consoleApp.url, ...monitor.runner });
+buildRunner();
+const runner = spawnRunner({ url: consoleApp.url, ...monitor.runner, args: ["--warm-sandboxes", values["warm-sandboxes"]] });
 
 try {
   await runner.waitForLog((line) => line.msg === "registered", STEP_TIMEOUT_MS);

@@ -10,7 +10,7 @@ import { createBenchDatabase } from "./support/database";
 import { printMachine } from "./support/machine";
 import { measureRssBaselines } from "./support/rss-baselines";
 import type { RssSample, RssWorkerMessage } from "./support/rss-worker";
-import { spawnRunner } from "./support/runner-process";
+import { buildRunner, spawnRunner } from "./support/runner-process";
 import { mb } from "./support/stats";
 import { startTargetServer } from "./support/target-server";
 
@@ -45,12 +45,12 @@ async function sampleExecutorMemory(targetUrl: string): Promise<RssSample[]> {
 }
 
 /** RSS of a real `outpost runner start`, connected to a gateway and idle for `idleSeconds`. */
-async function measureIdleRunner(idleSeconds: number) {
+async function measureIdleRunner(idleSeconds: number, warmSandboxes: number) {
   const database = await createBenchDatabase();
   const consoleApp = await startConsole(database.console);
   const team = await createRunnerTeam(database.console);
   const { runner, key } = await team.as("admin").runner.create({ name: "Idle", description: "", source: "runner_settings" });
-  const idleRunner = spawnRunner({ url: consoleApp.url, runnerId: runner.id, key });
+  const idleRunner = spawnRunner({ url: consoleApp.url, runnerId: runner.id, key, args: ["--warm-sandboxes", String(warmSandboxes)] });
   try {
     await idleRunner.waitForLog((line) => line.msg === "registered", 30_000);
     await sleep(idleSeconds * 1000);
@@ -91,9 +91,14 @@ reportTrend("heapUsed", samples, (sample) => sample.heapUsedBytes);
 console.log();
 
 const idleSeconds = Number(values["idle-seconds"]);
-console.log(`## outpost runner start, registered and idle for ${idleSeconds} s (VmRSS from /proc)`);
-const idle = await measureIdleRunner(idleSeconds);
-console.log(`  RSS ${mb(idle.rssBytes)} · peak (VmHWM) ${mb(idle.peakBytes)}; its gateway on ${idle.database}`);
+buildRunner();
+console.log(`## outpost runner start (compiled), registered and idle for ${idleSeconds} s (VmRSS from /proc)`);
+for (const warmSandboxes of [1, 0]) {
+  const idle = await measureIdleRunner(idleSeconds, warmSandboxes);
+  console.log(
+    `  --warm-sandboxes ${warmSandboxes}${warmSandboxes === 1 ? " (default)" : ""}: RSS ${mb(idle.rssBytes)} · peak (VmHWM) ${mb(idle.peakBytes)}; its gateway on ${idle.database}`,
+  );
+}
 const baselines = measureRssBaselines();
 console.log(
   `  For comparison, fresh processes: Node alone ${mb(baselines.node)} · Node with tsx ${mb(baselines.nodeWithTsx)} · ` +

@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -13,12 +13,22 @@ export interface RunnerLogLine {
 
 type Waiter = { match: (line: RunnerLogLine) => boolean; resolve: (line: RunnerLogLine) => void; reject: (error: Error) => void };
 
-/** The `outpost` executable, found through the runner package's own manifest. */
-function runnerBin(): string {
+function runnerPackageDir(): string {
   let dir = path.dirname(fileURLToPath(import.meta.resolve("@outpost/runner")));
   while (!fs.existsSync(path.join(dir, "package.json"))) dir = path.dirname(dir);
+  return dir;
+}
+
+/** The `outpost` executable, found through the runner package's own manifest. */
+function runnerBin(): string {
+  const dir = runnerPackageDir();
   const manifest = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as { bin: { outpost: string } };
   return path.join(dir, manifest.bin.outpost);
+}
+
+/** Builds the runner as it ships (dist/outpost.mjs, no TypeScript loader), which `outpost` then runs. */
+export function buildRunner() {
+  execFileSync(process.execPath, ["build.mjs"], { cwd: runnerPackageDir(), stdio: "inherit" });
 }
 
 /** VmRSS and VmHWM (peak) of a process, from Linux's /proc. */
@@ -32,9 +42,9 @@ export function readProcessMemory(pid: number): { rssBytes: number; peakBytes: n
  * The real `outpost runner start` in its own process, with the key in the environment as
  * documented and its outbox in a temporary directory that goes with it.
  */
-export function spawnRunner({ url, runnerId, key }: { url: string; runnerId: string; key: string }) {
+export function spawnRunner({ url, runnerId, key, args = [] }: { url: string; runnerId: string; key: string; args?: string[] }) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "outpost-bench-runner-"));
-  const child = spawn(process.execPath, [runnerBin(), "runner", "start", "--url", url, "--id", runnerId, "--data-dir", dataDir], {
+  const child = spawn(process.execPath, [runnerBin(), "runner", "start", "--url", url, "--id", runnerId, "--data-dir", dataDir, ...args], {
     env: { ...process.env, OUTPOST_RUNNER_KEY: key },
     stdio: ["ignore", "ignore", "pipe"],
   });

@@ -21,6 +21,11 @@ const Env = z.object({
   OUTPOST_SEED_DEMO: z.enum(["true", "false"]).default("true"),
   /** The hosted runner that executes Auto-select monitors, started by each console process. */
   OUTPOST_HOSTED_RUNNER: z.enum(["on", "off"]).default("on"),
+  /**
+   * Reverse proxies in front of the console that append the client's address to X-Forwarded-For
+   * (0: none, the console is reached directly). Only their hops are trusted: see docs/adr/0008.
+   */
+  OUTPOST_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   /** Runs the hosted runner executes at once. */
   OUTPOST_HOSTED_RUNNER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(4),
   /** Mail server for notification emails: smtp://user:pass@host:587 (STARTTLS) or smtps://…:465. Unset: no emails. */

@@ -1,5 +1,7 @@
 import "server-only";
 import { createRunnerGateway } from "@outpost/api";
+import { env } from "~/env";
+import { clientAddress } from "./client-address";
 import { getDb } from "./db";
 import { hostedRunnerCredential } from "./hosted-runner";
 import { secretCipher } from "./secrets";
@@ -11,6 +13,7 @@ export function runnerGateway() {
     getDb,
     secrets: secretCipher,
     hostedRunner: hostedRunnerCredential,
+    clientAddress: (request) => clientAddress(request, env().OUTPOST_TRUSTED_PROXY_HOPS),
     log: (error) => console.error("runner protocol request failed:", error),
   });
   return gateway;

@@ -21,9 +21,7 @@ export async function authenticateRequest(
       `This console speaks runner protocol v${PROTOCOL_VERSION}; the runner sent ${version ? `v${version}` : "no version"}. Update the runner.`,
     );
   }
-  const authorization = request.headers.get(RunnerHeaders.authorization) ?? "";
-  const key = authorization.startsWith("Bearer ") ? authorization.slice("Bearer ".length).trim() : "";
-  const runnerId = request.headers.get(RunnerHeaders.runnerId) ?? "";
+  const { runnerId, key } = presentedCredentials(request);
   if (runnerId === HOSTED_RUNNER_ID) {
     if (key && hosted?.accepts(key)) return { kind: "hosted" };
     throw unauthorized();
@@ -31,6 +29,13 @@ export async function authenticateRequest(
   const runner = key && runnerId ? await authenticateRunnerKey(db, runnerId, key) : null;
   if (!runner) throw unauthorized();
   return { kind: "private", ...runner };
+}
+
+/** The runner id and key a request presents, unchecked ("" when absent). */
+export function presentedCredentials(request: Request) {
+  const authorization = request.headers.get(RunnerHeaders.authorization) ?? "";
+  const key = authorization.startsWith("Bearer ") ? authorization.slice("Bearer ".length).trim() : "";
+  return { runnerId: request.headers.get(RunnerHeaders.runnerId) ?? "", key };
 }
 
 function unauthorized() {

@@ -17,6 +17,7 @@ import { announceQueued, waitForRun } from "../services/dispatch/run-events";
 import { queueOf, type HostedRunnerCredential } from "../services/dispatch/runner-identity";
 import { submitResult } from "../services/dispatch/submit-result";
 import type { SecretCipher } from "../services/secrets/cipher";
+import { createAuthThrottle, type AuthThrottleOptions } from "./auth-throttle";
 import { authenticateRequest } from "./authenticate";
 import { readBody } from "./read-body";
 import { errorResponse, GatewayError, json } from "./respond";
@@ -29,6 +30,10 @@ export type GatewayDeps = {
   recheckMs?: number;
   /** This console process's hosted runner, if it runs one. */
   hostedRunner?: () => HostedRunnerCredential | undefined;
+  /** The address the request came from, for throttling failed authentications; undefined: unknown. */
+  clientAddress?: (request: Request) => string | undefined;
+  /** Limits of failed authentications (defaults: 20 a minute per address, 10 per runner id). */
+  authThrottle?: AuthThrottleOptions;
 };
 
 const SMALL_BODY = 16 * 1024;
@@ -38,14 +43,26 @@ const RunId = z.uuid();
  * The runner protocol v1 over plain HTTP: thin routing over the dispatch services, every body
  * parsed with the shared contract and size-limited, every error a protocol error.
  */
-export function createRunnerGateway({ getDb, secrets, log = console.error, recheckMs = 1_000, hostedRunner = () => undefined }: GatewayDeps) {
+export function createRunnerGateway({
+  getDb,
+  secrets,
+  log = console.error,
+  recheckMs = 1_000,
+  hostedRunner = () => undefined,
+  clientAddress = () => undefined,
+  authThrottle,
+}: GatewayDeps) {
+  const throttle = createAuthThrottle(authThrottle);
   async function route(request: Request): Promise<Response> {
     if (request.method !== "POST") throw new GatewayError(404, "not_found", "Runner protocol requests are POSTs.");
     const path = new URL(request.url).pathname;
     if (!path.startsWith(`${RUNNER_API_BASE_PATH}/`)) throw new GatewayError(404, "not_found", "Unknown runner protocol path.");
     const segments = path.slice(RUNNER_API_BASE_PATH.length + 1).split("/");
+    // A throttled request is answered before the database is touched.
+    const runner = await throttle.authenticate(request, clientAddress(request), async () =>
+      authenticateRequest(await getDb(), request, hostedRunner()),
+    );
     const db = await getDb();
-    const runner = await authenticateRequest(db, request, hostedRunner());
 
     if (segments.join("/") === "instances") {
       return json(await registerInstance(db, runner, await readBody(request, RegisterInstanceRequest, SMALL_BODY)));

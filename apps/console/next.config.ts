@@ -7,6 +7,18 @@ const securityHeaders = [
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
 ];
 
+// Pages get their Content-Security-Policy, with a per-request nonce, from the proxy (src/proxy.ts).
+// API answers are JSON, or the few plain pages Auth.js renders itself (its error and sign-out
+// pages, styled inline): nothing there needs scripts, frames or plugins.
+const apiContentSecurityPolicy = [
+  "default-src 'none'",
+  "style-src 'unsafe-inline'",
+  "img-src 'self' data:",
+  "form-action 'self'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join("; ");
+
 const config: NextConfig = {
   // Internal packages are consumed as TypeScript source.
   transpilePackages: ["@outpost/api", "@outpost/auth", "@outpost/contracts", "@outpost/db", "@outpost/ui"],
@@ -15,7 +27,17 @@ const config: NextConfig = {
   poweredByHeader: false,
   typedRoutes: false,
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      {
+        source: "/api/:path*",
+        headers: [
+          { key: "Content-Security-Policy", value: apiContentSecurityPolicy },
+          // Nothing an API answers (sessions, run results, runner jobs) belongs in a shared cache.
+          { key: "Cache-Control", value: "no-store" },
+        ],
+      },
+    ];
   },
 };
 

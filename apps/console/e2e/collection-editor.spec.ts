@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { ADMIN, signIn } from "./helpers";
 
 test("the request editor builds a collection that is valid v2.1", async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { DEVELOPER, signIn } from "./helpers";
 
 // Other specs work in Payments; this one keeps to Platform and never assumes an empty table.

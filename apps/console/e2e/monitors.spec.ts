@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { ADMIN, DEVELOPER, signIn } from "./helpers";
 
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });

@@ -1,6 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { ADMIN, signIn } from "./helpers";
 
 // A monitor with one passing and one failing request runs on the console's hosted runner (a real

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { E2E_DEMO_PASSWORD } from "./constants";
 import { ADMIN, DEVELOPER, signIn } from "./helpers";
 

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { ADMIN, DEVELOPER, signIn } from "./helpers";
 
 test("an admin sees the team's usage against its quota and can turn overage off and on", async ({ page }) => {

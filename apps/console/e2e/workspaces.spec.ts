@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { ADMIN, DEVELOPER, signIn } from "./helpers";
 
 test("an admin creates a workspace and gives a developer the viewer role there", async ({ browser }) => {

@@ -2,6 +2,10 @@ import type { Metadata } from "next";
 import { TRPCReactProvider } from "~/trpc/react";
 import "./globals.css";
 
+// Every page carries a per-request CSP nonce (see proxy.ts), which a page rendered at build time
+// cannot have: its scripts would be blocked. So no page is prerendered.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = {
   title: { default: "Outpost", template: "%s · Outpost" },
   description: "Private API monitoring: run your API checks from inside your own network.",

@@ -7,8 +7,9 @@ import { createRequestContext } from "~/trpc/server";
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 async function handler(req: Request) {
-  // Mutations come only from the console's own pages: a cross-site form or fetch is refused.
-  if (req.method === "POST" && !isSameOrigin(req)) {
+  // Mutations come only from the console's own pages: a cross-site form or fetch is refused. (tRPC
+  // itself answers a mutation sent as GET with 405, so queries are all a GET can reach.)
+  if (req.method !== "GET" && req.method !== "HEAD" && !isSameOrigin(req)) {
     return Response.json({ error: "Cross-site requests are not allowed." }, { status: 403 });
   }
   if (Number(req.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) {

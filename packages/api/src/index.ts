@@ -15,7 +15,7 @@ export { createRunnerGateway, type GatewayDeps } from "./runner-gateway/gateway"
 export { createDispatchLoop } from "./services/dispatch/loop";
 export { createSmtpMailer, type Mailer } from "./services/notification/mailer";
 export { sweepRuns } from "./services/dispatch/sweep";
-export { shareQueueEvents } from "./services/dispatch/run-events";
+export { closeQueueEvents, shareQueueEvents } from "./services/dispatch/run-events";
 export {
   createHostedRunnerCredential,
   HOSTED_RUNNER_ID,

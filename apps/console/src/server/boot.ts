@@ -1,12 +1,20 @@
 import "server-only";
 import path from "node:path";
-import { createDispatchLoop, createSmtpMailer, shareQueueEvents } from "@outpost/api";
+import { closeQueueEvents, createDispatchLoop, createSmtpMailer, shareQueueEvents } from "@outpost/api";
 import { env, publicUrl } from "~/env";
 import { getDatabaseHandle } from "./db";
 import { demoCredentials } from "./demo-credentials";
 import { startHostedRunner } from "./hosted-runner";
+import { drainHttpServers, trackHttpServers } from "./http-drain";
 import { localSecret } from "./local-secrets";
+import { markClosing, registerDispatchLoop } from "./process-state";
 import { secretCipher } from "./secrets";
+import { handleShutdownSignals } from "./shutdown";
+
+/** How long requests in progress (results being submitted, say) get to finish once the shutdown closes the server. */
+const HTTP_GRACE_MS = 10_000;
+/** Within the 30 s orchestrators usually allow between SIGTERM and SIGKILL. */
+const SHUTDOWN_LIMIT_MS = 25_000;
 
 /**
  * Start-up of a console process: configuration is validated, the session secret is in place, the
@@ -26,6 +34,10 @@ async function start() {
   const config = env();
   // Auth.js reads its signing secret from AUTH_SECRET; a local installation generates one once.
   process.env.AUTH_SECRET ??= localSecret("auth-secret");
+  // Auth.js takes its URL from AUTH_URL: with an https public URL, cookies are Secure (and
+  // __Secure- named) even when the TLS-terminating proxy forgets X-Forwarded-Proto.
+  if (config.OUTPOST_URL) process.env.AUTH_URL ??= publicUrl();
+  trackHttpServers();
 
   secretCipher(); // an invalid OUTPOST_SECRET_KEY stops the start, not the first save
   const handle = await getDatabaseHandle();
@@ -59,6 +71,7 @@ async function start() {
     onError: (error) => console.error("dispatch loop iteration failed:", error),
   });
   loop.start();
+  registerDispatchLoop(loop);
   // Other console processes on the same PostgreSQL database hear about the runs queued here, and back.
   const queueEvents = handle.pool
     ? await shareQueueEvents(handle.pool, (error) => console.error("queue notifications interrupted:", error))
@@ -73,14 +86,21 @@ async function start() {
         })
       : undefined;
 
-  const shutdown = () => {
-    void Promise.all([loop.stop(), hosted?.stop(), queueEvents?.close()])
-      .then(() => {
-        mailer?.close();
-        return handle.close();
-      })
-      .finally(() => process.exit(0));
-  };
-  process.once("SIGTERM", shutdown);
-  process.once("SIGINT", shutdown);
+  handleShutdownSignals({
+    hardLimitMs: SHUTDOWN_LIMIT_MS,
+    log: (line) => console.log(line),
+    run: async () => {
+      // Stop taking work: health answers 503, waiting runner claims answer "no runs" at once.
+      markClosing();
+      closeQueueEvents();
+      // The hosted runner finishes or hands back its runs through this server, so that comes first.
+      await Promise.all([loop.stop(), hosted?.stop()]);
+      // Requests in progress (a runner submitting a result, a page saving) finish; new ones are refused.
+      const cut = await drainHttpServers(HTTP_GRACE_MS);
+      if (cut > 0) console.warn(`requests still running after ${HTTP_GRACE_MS / 1000} s were cut`);
+      await queueEvents?.close();
+      mailer?.close();
+      await handle.close();
+    },
+  });
 }

@@ -13,7 +13,7 @@ import { claimRuns } from "../services/dispatch/claim-runs";
 import { registerInstance } from "../services/dispatch/register-instance";
 import { renewLease } from "../services/dispatch/renew-lease";
 import { releaseClaims } from "../services/dispatch/release-claims";
-import { announceQueued, waitForRun } from "../services/dispatch/run-events";
+import { announceQueued, isQueueClosing, waitForRun } from "../services/dispatch/run-events";
 import { queueOf, type HostedRunnerCredential } from "../services/dispatch/runner-identity";
 import { submitResult } from "../services/dispatch/submit-result";
 import type { SecretCipher } from "../services/secrets/cipher";
@@ -73,7 +73,8 @@ export function createRunnerGateway({
       // Long-poll: answer as soon as a run is there, or with nothing when the wait is over.
       for (let first = true; ; first = false) {
         // A runner that hung up (it is stopping, or its connection broke) must not be handed runs it never hears of.
-        if (request.signal.aborted) return json({ jobs: [] } satisfies ClaimRunsResponse);
+        // A console shutting down hands out nothing more: the runner polls again elsewhere or after the restart.
+        if (request.signal.aborted || isQueueClosing()) return json({ jobs: [] } satisfies ClaimRunsResponse);
         const jobs = await claimRuns(db, secrets(), runner, input, { ping: first });
         if (request.signal.aborted && jobs.length > 0) {
           await releaseClaims(db, runner, jobs);

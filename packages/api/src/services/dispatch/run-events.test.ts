@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PROTOCOL_VERSION, RunnerHeaders, RunnerRoutes, type ClaimRunsResponse } from "@outpost/contracts";
-import { createCollection, createTestDatabase, type TestDatabase } from "@outpost/db/testing";
-import { openDatabase, type DatabaseHandle, type Listener } from "@outpost/db";
+import { eq } from "drizzle-orm";
+import { createCollection, createRun, createTestDatabase, type TestDatabase } from "@outpost/db/testing";
+import { openDatabase, runs, type DatabaseHandle, type Listener } from "@outpost/db";
 import { createRunnerGateway } from "../../runner-gateway/gateway";
 import { testSecrets } from "../../testing/caller";
 import { createRunnerTeam } from "../../testing/runner-fixtures";
 import { serveFetch } from "../../testing/serve";
-import { shareQueueEvents } from "./run-events";
+import { closeQueueEvents, shareQueueEvents } from "./run-events";
 
 // Several console processes share one PostgreSQL database; a run queued by one must wake the
 // claims waiting in the others at once, not at their next re-check. "Another process" here is a
@@ -87,5 +88,63 @@ describe.runIf(process.env.OUTPOST_TEST_DB === "postgres")("queue events across 
       await listening.query("UNLISTEN outpost_runs_queued");
       listening.release();
     }
+  });
+});
+
+// Shutting down is one-way for the process (this file's worker), so this comes last.
+describe("queue events when the console shuts down", () => {
+  let handle: TestDatabase;
+  let server: Awaited<ReturnType<typeof serveFetch>>;
+  beforeAll(async () => {
+    handle = await createTestDatabase();
+    // A re-check far beyond the test's patience: only the shutdown can answer the claim in time.
+    const gateway = createRunnerGateway({ getDb: async () => handle.db, secrets: () => testSecrets, log: () => {}, recheckMs: 60_000 });
+    server = await serveFetch((request) => gateway.handle(request));
+  });
+  afterAll(async () => {
+    await server?.close();
+    await handle?.close();
+  });
+
+  it("answers a waiting claim with no runs at once, and hands out none of the runs queued meanwhile", async () => {
+    const t = await createRunnerTeam(handle);
+    const { runner, key } = await t.as("admin").runner.create({ name: "Edge", description: "", source: "runner_settings" });
+    const collection = await createCollection(handle.db, t.team.id, t.w1.id);
+    const monitor = await t.as("admin").monitor.create({
+      workspaceId: t.w1.id,
+      name: "Checkout",
+      collectionId: collection.id,
+      schedule: { kind: "interval", minutes: 60 },
+      runners: { mode: "manual", runnerIds: [runner.id] },
+    });
+    const instanceId = crypto.randomUUID();
+    const post = (path: string, body: object) =>
+      fetch(`${server.url}${path}`, {
+        method: "POST",
+        headers: {
+          [RunnerHeaders.authorization]: `Bearer ${key}`,
+          [RunnerHeaders.runnerId]: runner.id,
+          [RunnerHeaders.protocolVersion]: String(PROTOCOL_VERSION),
+        },
+        body: JSON.stringify({ instanceId, ...body }),
+      });
+    await post(RunnerRoutes.registerInstance, { hostname: "edge", os: "linux", runnerVersion: "0.1.0" });
+    const claim = post(RunnerRoutes.claimRuns, { max: 1, waitMs: 20_000 });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Queued without a wake-up: the waiting claim would find it at its next re-check, after the shutdown.
+    const run = await createRun(handle.db, { id: monitor.id, teamId: t.team.id }, { runnerId: runner.id, status: "queued", type: "manual" });
+
+    const started = Date.now();
+    closeQueueEvents();
+    const answer = await claim;
+    expect(answer.status).toBe(200);
+    expect(((await answer.json()) as ClaimRunsResponse).jobs).toEqual([]);
+    expect(Date.now() - started).toBeLessThan(2_000);
+
+    // A claim arriving during the shutdown is not handed the run either; it waits for another process.
+    const late = (await (await post(RunnerRoutes.claimRuns, { max: 1, waitMs: 20_000 })).json()) as ClaimRunsResponse;
+    expect(late.jobs).toEqual([]);
+    const [row] = await handle.db.select({ status: runs.status }).from(runs).where(eq(runs.id, run.id));
+    expect(row?.status).toBe("queued");
   });
 });

@@ -9,7 +9,7 @@ import { listen, type DatabaseHandle, type Listener } from "@outpost/db";
 const CHANNEL = "outpost_runs_queued";
 const HOSTED = "hosted";
 
-type QueueBus = { events: EventEmitter; process: string; listener?: Listener };
+type QueueBus = { events: EventEmitter; process: string; listener?: Listener; closing?: boolean };
 
 // One bus per process: the framework may load this module more than once (one copy per bundle).
 const bus: QueueBus = ((globalThis as { outpostQueueBus?: QueueBus }).outpostQueueBus ??= {
@@ -18,6 +18,8 @@ const bus: QueueBus = ((globalThis as { outpostQueueBus?: QueueBus }).outpostQue
 });
 
 const queueName = (runnerId: string | null) => runnerId ?? HOSTED;
+// Emitted once, when the process starts shutting down: every waiter listens for it beside its queue.
+const CLOSING = Symbol("closing");
 
 function wake(queues: Iterable<string>) {
   for (const queue of queues) bus.events.emit(queue);
@@ -35,18 +37,35 @@ export function announceQueued(runnerIds: Array<string | null>) {
 /** Resolves when a run is queued for the runner, after `ms`, or when `signal` aborts — whichever is first. */
 export function waitForRun(runnerId: string | null, ms: number, signal?: AbortSignal): Promise<void> {
   const queue = queueName(runnerId);
+  if (bus.closing) return Promise.resolve();
   return new Promise((resolve) => {
     const done = () => {
       clearTimeout(timer);
       bus.events.off(queue, done);
+      bus.events.off(CLOSING, done);
       signal?.removeEventListener("abort", done);
       resolve();
     };
     const timer = setTimeout(done, ms);
     bus.events.once(queue, done);
+    bus.events.once(CLOSING, done);
     signal?.addEventListener("abort", done, { once: true });
   });
 }
+
+/**
+ * The process is shutting down: every claim waiting here wakes at once and, like any claim that
+ * arrives from now on, answers with no runs, so runners poll another console process (or this one
+ * after its restart) instead of holding a request the server is waiting to finish. One-way.
+ */
+export function closeQueueEvents() {
+  if (bus.closing) return;
+  bus.closing = true;
+  bus.events.emit(CLOSING);
+}
+
+/** True once closeQueueEvents() was called in this process: claims must not take runs any more. */
+export const isQueueClosing = () => bus.closing === true;
 
 /**
  * Joins this process to the other console processes on the same PostgreSQL database: runs they

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The whole test suite, as `pnpm test` runs it: type checks, unit and integration tests on the
-// embedded database and on PostgreSQL, then the browser tests against the built console.
+// The whole test suite, as `pnpm test` runs it: type checks, the console build, unit, integration
+// and end-to-end tests on the embedded database and on PostgreSQL, then the browser tests against
+// the built console.
 // Ends with one line `N passed, N failed` summed over every stage.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -74,10 +75,8 @@ async function playwright(stage, env = {}) {
 }
 
 /** The built console in Chromium: every spec on the embedded database, the runner end to end on PostgreSQL too. */
-let browserTestsRan = false;
 async function browserTests(adminUrl) {
-  browserTestsRan = true;
-  if (!check("console build", "pnpm", ["exec", "turbo", "run", "build", "--filter=@outpost/console", "--output-logs=errors-only"])) return;
+  if (!built) return record("playwright (chromium)", 0, 1);
   if (!adminUrl) return playwright("playwright (chromium)");
   const database = scratchDatabase(adminUrl, "outpost_e2e");
   try {
@@ -88,9 +87,13 @@ async function browserTests(adminUrl) {
 }
 
 check("type check", "pnpm", ["exec", "turbo", "run", "typecheck", "--output-logs=errors-only"]);
+// Built first: the end-to-end tests among the vitest files start the built console (and the compiled runner).
+const built = check("console build", "pnpm", ["exec", "turbo", "run", "build", "--filter=@outpost/console", "--output-logs=errors-only"]);
 vitest("vitest on PGlite", { OUTPOST_TEST_DB: "pglite" });
+let browserTestsRan = false;
 await withPostgres(async (adminUrl) => {
   vitest("vitest on PostgreSQL", { OUTPOST_TEST_DB: "postgres", TEST_DATABASE_URL: adminUrl });
+  browserTestsRan = true;
   await browserTests(adminUrl);
 }).catch((error) => {
   console.error(`\nPostgreSQL tests could not run: ${error.message}`);

@@ -3,14 +3,29 @@ import { createDispatchLoop, createRunnerGateway, shareQueueEvents } from "@outp
 import { testSecrets } from "@outpost/api/testing/caller";
 import { serveFetch } from "@outpost/api/testing/serve";
 import { RunnerHeaders, RunnerRoutes } from "@outpost/contracts";
-import type { DatabaseHandle } from "@outpost/db";
+import type { Database, DatabaseHandle } from "@outpost/db";
 
 /**
  * The console's runner side as one console process runs it: the runner gateway served over HTTP
  * on 127.0.0.1, the dispatch loop (scheduling and sweeping) ticking once a second, and on
  * PostgreSQL the NOTIFY of queued runs for other console processes. No hosted runner.
+ * `dispatchLoop: false` leaves scheduling and sweeping out, for benchmarks that queue runs themselves.
  */
-export async function startConsole({ db, pool }: DatabaseHandle) {
+type LoopOptions = Parameters<typeof createDispatchLoop>[0];
+
+export async function startConsole(
+  { db, pool }: DatabaseHandle,
+  {
+    dispatchLoop = true,
+    onIteration,
+    loopDb = db,
+  }: {
+    dispatchLoop?: boolean;
+    onIteration?: LoopOptions["onIteration"];
+    /** The dispatch loop's database, when it should not share the gateway's pool. */
+    loopDb?: Database;
+  } = {},
+) {
   const errors: unknown[] = [];
   const gateway = createRunnerGateway({ getDb: async () => db, secrets: () => testSecrets, log: (error) => errors.push(error) });
   // When each runner's latest claim was answered, to split a latency into console and runner time.
@@ -22,8 +37,8 @@ export async function startConsole({ db, pool }: DatabaseHandle) {
     }
     return response;
   });
-  const loop = createDispatchLoop({ db, onError: (error) => errors.push(error) });
-  loop.start();
+  const loop = createDispatchLoop({ db: loopDb, onError: (error) => errors.push(error), onIteration });
+  if (dispatchLoop) loop.start();
   const queueEvents = pool ? await shareQueueEvents(pool, (error) => errors.push(error)) : undefined;
   return {
     url: server.url,

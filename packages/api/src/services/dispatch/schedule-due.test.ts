@@ -1,10 +1,11 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { monitors, runs, teams } from "@outpost/db";
-import { createCollection, createTestDatabase, type TestDatabase } from "@outpost/db/testing";
+import { createCollection, createMonitor, createTestDatabase, type TestDatabase } from "@outpost/db/testing";
 import { createRunnerTeam } from "../../testing/runner-fixtures";
 import { createDispatchLoop } from "./loop";
-import { scheduleDueMonitors } from "./schedule-due";
+import { nextRunAt } from "../monitor/schedule";
+import { SCHEDULE_BATCH, scheduleDueMonitors } from "./schedule-due";
 
 let handle: TestDatabase;
 beforeAll(async () => {
@@ -25,8 +26,19 @@ async function dueMonitor(runnerMode: "auto" | "manual") {
     schedule: { kind: "interval", minutes: 5 },
     runners: runnerMode === "manual" ? { mode: "manual", runnerIds: [runner.id] } : { mode: "auto" },
   });
-  await handle.db.update(monitors).set({ nextRunAt: sql`now() - interval '1 second'` }).where(eq(monitors.id, id));
+  await handle.db.update(monitors).set({ nextRunAt: new Date(Date.now() - 1_000) }).where(eq(monitors.id, id));
   return { ...t, monitorId: id, runnerId: runner.id };
+}
+
+/** `count` Auto-select monitors of one new team, due a second ago, with a 5-minute schedule. */
+async function dueMonitors(count: number) {
+  const t = await createRunnerTeam(handle);
+  const collection = await createCollection(handle.db, t.team.id, t.w1.id);
+  const template = await createMonitor(handle.db, t.team.id, t.w1.id, collection.id, { nextRunAt: new Date(Date.now() - 1_000) });
+  const { id: _id, name: _name, ...shared } = template;
+  const rest = Array.from({ length: count - 1 }, (_, i) => ({ ...shared, name: `Due ${i}` }));
+  const more = await handle.db.insert(monitors).values(rest).returning({ id: monitors.id });
+  return [template.id, ...more.map((m) => m.id)];
 }
 
 const runsOf = (monitorId: string) => handle.db.select().from(runs).where(eq(runs.monitorId, monitorId));
@@ -46,7 +58,7 @@ describe("the scheduler", () => {
   it("never overlaps a run still in flight on the same runner", async () => {
     const t = await dueMonitor("auto");
     await scheduleDueMonitors(handle.db);
-    await handle.db.update(monitors).set({ nextRunAt: sql`now() - interval '1 second'` }).where(eq(monitors.id, t.monitorId));
+    await handle.db.update(monitors).set({ nextRunAt: new Date(Date.now() - 1_000) }).where(eq(monitors.id, t.monitorId));
     await scheduleDueMonitors(handle.db);
     expect(await runsOf(t.monitorId)).toMatchObject([{ runnerId: null, status: "queued" }]);
   });
@@ -61,6 +73,28 @@ describe("the scheduler", () => {
     await handle.db.update(monitors).set({ paused: true }).where(eq(monitors.id, p.monitorId));
     await scheduleDueMonitors(handle.db);
     expect(await runsOf(p.monitorId)).toEqual([]);
+  });
+
+  it("takes a backlog bigger than a batch in full batches, each monitor once, every next run time moved on", async () => {
+    const ids = await dueMonitors(SCHEDULE_BATCH + 3);
+    const before = await handle.db.select({ id: monitors.id, updatedAt: monitors.updatedAt }).from(monitors).where(inArray(monitors.id, ids));
+    const now = new Date();
+    const first = await scheduleDueMonitors(handle.db, now);
+    expect(first).toMatchObject({ full: true });
+    expect(first.queued).toHaveLength(SCHEDULE_BATCH);
+    const second = await scheduleDueMonitors(handle.db, now);
+    expect(second).toMatchObject({ full: false });
+    expect(second.queued).toHaveLength(3);
+
+    const queued = await handle.db.select({ monitorId: runs.monitorId }).from(runs).where(inArray(runs.monitorId, ids));
+    expect(new Set(queued.map((r) => r.monitorId)).size).toBe(ids.length);
+    expect(queued).toHaveLength(ids.length);
+    const after = await handle.db.select().from(monitors).where(inArray(monitors.id, ids));
+    const expected = nextRunAt({ kind: "interval", minutes: 5 }, "UTC", now).getTime();
+    expect(after.filter((m) => m.nextRunAt?.getTime() !== expected)).toEqual([]);
+    // Moving the next run time is the system's doing, not a change anyone made.
+    const updatedBefore = new Map(before.map((m) => [m.id, m.updatedAt.getTime()]));
+    expect(after.filter((m) => m.updatedAt.getTime() !== updatedBefore.get(m.id))).toEqual([]);
   });
 
   it("runs as a loop that starts and stops cleanly", async () => {

@@ -49,6 +49,8 @@ const DELIVERY_GRACE_MS = 5_000;
 const UNAUTHORIZED_LIMIT = 3;
 /** With a full outbox, how often the agent looks again before claiming. */
 const OUTBOX_FULL_RECHECK_MS = 5_000;
+/** How long a claim waits for the results in the outbox to go out first (see deliverFirst). */
+const DELIVER_FIRST_MS = 10_000;
 
 /**
  * The private runner: registers, long-polls for runs, executes them under a renewed lease, and
@@ -164,6 +166,19 @@ export function startAgent(options: AgentOptions): Agent {
     } else if (answer.kind !== "unknown_instance") await sleep(retry.next(), loopStop.signal);
   }
 
+  /**
+   * Results waiting in the outbox go out before new runs come in. After the console was out of
+   * reach for longer than a lease, the runs those results belong to are back in the queue: claimed
+   * first, they would be executed again and the finished results refused. Bounded, so a console
+   * that keeps failing submissions still gets claims.
+   */
+  async function deliverFirst() {
+    if (outbox.size() === 0) return;
+    courier.wake();
+    const deadline = Date.now() + DELIVER_FIRST_MS;
+    while (outbox.size() > 0 && Date.now() < deadline && !loopStop.signal.aborted) await sleep(100, loopStop.signal);
+  }
+
   async function finishRunning() {
     if (fatal() || running.size === 0) return;
     log({ level: "info", msg: "stopping: waiting for running runs", running: running.size, graceMs: STOP_GRACE_MS });
@@ -189,7 +204,10 @@ export function startAgent(options: AgentOptions): Agent {
       }
       const free = concurrency - running.size;
       if (free <= 0) await Promise.race([...[...running.values()].map((task) => task.done), stopped]);
-      else await claim(free);
+      else {
+        await deliverFirst();
+        if (!loopStop.signal.aborted) await claim(free);
+      }
     }
     await finishRunning();
     await Promise.all([...running.values()].map((task) => task.done));

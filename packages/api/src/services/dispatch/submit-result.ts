@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { SubmitResultRequest, SubmitResultResponse } from "@outpost/contracts";
-import { assertions, consoleLines, requestExecutions, runs, usageMonths, type Database } from "@outpost/db";
+import { assertions, consoleLines, requestExecutions, runnerInstances, runs, usageMonths, type Database } from "@outpost/db";
 import { failedTestsOf } from "../notification/failed-tests";
 import { queueRunNotifications } from "../notification/queue-run-notifications";
 import { usageMonth } from "../usage/period";
@@ -29,7 +29,10 @@ export async function submitResult(
       .for("update");
     if (!run || run.leaseId !== input.leaseId) throw leaseLost();
     if (run.status === "finished") return { accepted: true as const, duplicate: true };
-    if (run.status !== "running") throw leaseLost();
+    // Queued with this lease: it lapsed while the instance was cut off, and no other instance has
+    // claimed the run since (a claim replaces the lease). The run was executed: take its result.
+    const lapsed = run.status === "queued";
+    if (run.status !== "running" && !lapsed) throw leaseLost();
 
     const { result } = input;
     const finishedAt = new Date(result.finishedAt);
@@ -44,6 +47,11 @@ export async function submitResult(
         durationMs: Math.max(0, finishedAt.getTime() - startedAt.getTime()),
         requestCount: result.requestCount,
         leaseExpiresAt: null,
+        // The sweeper let go of the instance when the lease lapsed; it is the one that ran it (if it
+        // is still known: an instance id is only ever recorded for a registered instance).
+        ...(lapsed
+          ? { instanceId: sql`(select ${runnerInstances.id} from ${runnerInstances} where ${runnerInstances.id} = ${input.instanceId})` }
+          : {}),
       })
       .where(eq(runs.id, run.id));
 

@@ -13,8 +13,10 @@ export async function sweepRuns(db: Database) {
   const lapsed = and(eq(runs.status, "running"), lt(runs.leaseExpiresAt, sql`now()`));
   const requeued = await db
     .update(runs)
-    // The lease goes too: a late answer from the instance that lost it must be refused, not taken for a repeat.
-    .set({ status: "queued", instanceId: null, leaseId: null, leaseExpiresAt: null, queuedAt: sql`now()` })
+    // The lease id stays until another instance claims the run: an instance cut off from the console
+    // that finished the run meanwhile still delivers its result then, instead of the run being
+    // executed a second time. A claim replaces the id, and from then on the late answer is refused.
+    .set({ status: "queued", instanceId: null, leaseExpiresAt: null, queuedAt: sql`now()` })
     .where(and(lapsed, lt(runs.attempt, MAX_ATTEMPTS)))
     .returning({ id: runs.id, runnerId: runs.runnerId });
   const lost = await db.transaction(async (tx) => {
@@ -29,7 +31,8 @@ export async function sweepRuns(db: Database) {
   const unclaimed = await db.transaction(async (tx) => {
     const ended = await tx
       .update(runs)
-      .set({ status: "finished", outcome: "error", errorMessage: "Error: no runner picked up this run", finishedAt: sql`now()` })
+      // A requeued run keeps its lapsed lease id (above); ended here, it refuses that lease's late result.
+      .set({ status: "finished", outcome: "error", errorMessage: "Error: no runner picked up this run", finishedAt: sql`now()`, leaseId: null })
       .where(and(eq(runs.status, "queued"), lt(runs.queuedAt, sql`now() - make_interval(secs => ${QUEUE_TIMEOUT_MS / 1000})`)))
       .returning({ id: runs.id });
     await queueRunNotifications(tx, ended.map((run) => ({ runId: run.id, failedTests: [] })));

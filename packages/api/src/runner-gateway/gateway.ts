@@ -15,7 +15,7 @@ import { renewLease } from "../services/dispatch/renew-lease";
 import { releaseClaims } from "../services/dispatch/release-claims";
 import { announceQueued, isQueueClosing, waitForRun } from "../services/dispatch/run-events";
 import { queueOf, type HostedRunnerCredential } from "../services/dispatch/runner-identity";
-import { submitResult } from "../services/dispatch/submit-result";
+import { createResultBatcher } from "../services/dispatch/result-batcher";
 import type { SecretCipher } from "../services/secrets/cipher";
 import { createAuthThrottle, type AuthThrottleOptions } from "./auth-throttle";
 import { authenticateRequest } from "./authenticate";
@@ -53,6 +53,8 @@ export function createRunnerGateway({
   authThrottle,
 }: GatewayDeps) {
   const throttle = createAuthThrottle(authThrottle);
+  // Concurrent result submissions are stored together, a batch per transaction.
+  const results = createResultBatcher(getDb);
   async function route(request: Request): Promise<Response> {
     if (request.method !== "POST") throw new GatewayError(404, "not_found", "Runner protocol requests are POSTs.");
     const path = new URL(request.url).pathname;
@@ -94,7 +96,7 @@ export function createRunnerGateway({
         return json({ lease: await renewLease(db, runner, runId!, await readBody(request, RenewLeaseRequest, SMALL_BODY)) });
       }
       if (action === "result") {
-        return json(await submitResult(db, runner, runId!, await readBody(request, SubmitResultRequest, RESULT_LIMITS.bodyBytes)));
+        return json(await results.submit(runner, runId!, await readBody(request, SubmitResultRequest, RESULT_LIMITS.bodyBytes)));
       }
     }
     throw new GatewayError(404, "not_found", "Unknown runner protocol path.");

@@ -10,6 +10,8 @@ export const RESULT_LIMITS = {
 } as const;
 
 const Text = z.string().max(RESULT_LIMITS.text);
+/** A count or a duration the console stores as a 32-bit integer. */
+const StoredCount = z.number().int().min(0).max(2_147_483_647);
 
 export const RunOutcome = z.enum(["successful", "failure", "error", "abort"]);
 export type RunOutcome = z.infer<typeof RunOutcome>;
@@ -22,13 +24,13 @@ export const AssertionResult = z.object({
 export type AssertionResult = z.infer<typeof AssertionResult>;
 
 export const RequestExecution = z.object({
-  position: z.number().int().min(0),
+  position: StoredCount,
   requestName: Text,
   method: z.string().max(20),
   url: Text,
   statusCode: z.number().int().min(100).max(999).nullable(),
-  responseTimeMs: z.number().int().min(0).nullable(),
-  responseSizeBytes: z.number().int().min(0).nullable(),
+  responseTimeMs: StoredCount.nullable(),
+  responseSizeBytes: StoredCount.nullable(),
   error: Text.nullable(),
   assertions: z.array(AssertionResult).max(RESULT_LIMITS.assertionsPerExecution),
 });
@@ -48,7 +50,7 @@ export const RunResult = z.object({
   startedAt: z.iso.datetime(),
   finishedAt: z.iso.datetime(),
   /** Every request sent, retries included: what the team's usage meter counts. */
-  requestCount: z.number().int().min(0),
+  requestCount: StoredCount,
   executions: z.array(RequestExecution).max(RESULT_LIMITS.executions),
   consoleLines: z.array(ConsoleLine).max(RESULT_LIMITS.consoleLines),
 });

@@ -54,8 +54,12 @@ export async function recordPing(db: Database, runner: AuthenticatedRunner, inst
     .set({ lastPingAt: sql`now()` })
     .where(and(eq(runnerInstances.id, instanceId), instancesOf(runner)))
     .returning({ id: runnerInstances.id });
-  if (known.length === 0) throw new ServiceError("NOT_FOUND", "Unknown instance: register it before claiming runs.");
+  if (known.length === 0) throw unknownInstance();
   if (runner.kind === "private") await markSeen(db, runner);
+}
+
+export function unknownInstance() {
+  return new ServiceError("NOT_FOUND", "Unknown instance: register it before claiming runs.");
 }
 
 /** The runner counts as seen now (its health); answers its name. */

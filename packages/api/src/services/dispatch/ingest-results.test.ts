@@ -1,0 +1,107 @@
+// Results stored a batch per transaction: every submission gets its own verdict, refused ones change
+// nothing, and one result the database cannot take costs the others nothing.
+import { eq, inArray } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { consoleLines, requestExecutions, runs, usageMonths } from "@outpost/db";
+import { createCollection, createMonitor, createTestDatabase, type TestDatabase } from "@outpost/db/testing";
+import { testSecrets } from "../../testing/caller";
+import { registerTestInstance, runResult } from "../../testing/run-results";
+import { createRunnerTeam } from "../../testing/runner-fixtures";
+import { claimRuns } from "./claim-runs";
+import { ingestResults, type Submission } from "./ingest-results";
+import { createResultBatcher } from "./result-batcher";
+
+let handle: TestDatabase;
+beforeAll(async () => {
+  handle = await createTestDatabase();
+});
+afterAll(async () => {
+  await handle?.close();
+});
+
+/** A team with a runner, `count` monitors on it and one claimed run each. */
+async function claimedRuns(count: number) {
+  const t = await createRunnerTeam(handle);
+  const { runner } = await t.as("admin").runner.create({ name: "R", description: "", source: "runner_settings" });
+  const collection = await createCollection(handle.db, t.team.id, t.w1.id);
+  const monitorIds: string[] = [];
+  for (let i = 0; i < count; i++) monitorIds.push((await createMonitor(handle.db, t.team.id, t.w1.id, collection.id, { runnerMode: "manual" })).id);
+  await handle.db
+    .insert(runs)
+    .values(monitorIds.map((monitorId) => ({ teamId: t.team.id, monitorId, runnerId: runner.id, type: "scheduled" as const, scheduledFor: new Date() })));
+  const authenticated = { kind: "private" as const, id: runner.id, teamId: t.team.id };
+  const instanceId = await registerTestInstance(handle.db, authenticated);
+  const jobs = [];
+  while (jobs.length < count) jobs.push(...(await claimRuns(handle.db, testSecrets, authenticated, { instanceId, max: 16 })));
+  const submission = (job: (typeof jobs)[number], requestCount = 2): Submission => ({
+    runner: authenticated,
+    runId: job.runId,
+    input: { instanceId, leaseId: job.lease.id, result: runResult({ requestCount }) },
+  });
+  return { t, runner: authenticated, instanceId, jobs, submission };
+}
+
+const statusOf = async (runIds: string[]) =>
+  (await handle.db.select({ id: runs.id, status: runs.status }).from(runs).where(inArray(runs.id, runIds))).map((r) => r.status);
+const usageOf = async (teamId: string) => (await handle.db.select().from(usageMonths).where(eq(usageMonths.teamId, teamId)))[0]?.requestCount ?? 0;
+
+describe("ingesting a batch of results", () => {
+  it("gives each submission its own verdict across runners and teams", async () => {
+    const a = await claimedRuns(3);
+    const b = await claimedRuns(2);
+    const [a0, a1, a2] = a.jobs;
+    const verdicts = await ingestResults(handle.db, [
+      a.submission(a0!, 3),
+      b.submission(b.jobs[0]!, 5),
+      { ...a.submission(a1!), input: { ...a.submission(a1!).input, leaseId: crypto.randomUUID() } }, // a lease it never had
+      { ...a.submission(a2!), input: { ...a.submission(a2!).input, instanceId: crypto.randomUUID() } }, // an unregistered instance
+      a.submission(a0!, 3), // the same run again in the same batch
+      { ...b.submission(b.jobs[1]!), runner: a.runner }, // another team's run
+    ]);
+
+    expect(verdicts.map((v) => (v.ok ? (v.response.duplicate ? "duplicate" : "stored") : (v.error as { code: string }).code))).toEqual([
+      "stored",
+      "stored",
+      "CONFLICT",
+      "NOT_FOUND",
+      "duplicate",
+      "CONFLICT",
+    ]);
+    expect(await statusOf([a0!.runId, a1!.runId, a2!.runId])).toEqual(expect.arrayContaining(["finished", "running", "running"]));
+    expect(await statusOf([b.jobs[0]!.runId, b.jobs[1]!.runId])).toEqual(expect.arrayContaining(["finished", "running"]));
+    // Usage counts each stored result once, on its own team.
+    expect(await usageOf(a.t.team.id)).toBe(3);
+    expect(await usageOf(b.t.team.id)).toBe(5);
+  });
+
+  it("stores the others when the database refuses one result of the batch", async () => {
+    const s = await claimedRuns(3);
+    const [good, bad, alsoGood] = s.jobs.map((job) => s.submission(job));
+    // PostgreSQL text cannot hold U+0000 (the gateway refuses it earlier; this checks the fallback).
+    bad!.input.result.consoleLines = [{ level: "log", message: "nul \u0000 here", loggedAt: new Date().toISOString() }];
+    const verdicts = await ingestResults(handle.db, [good!, bad!, alsoGood!]);
+
+    expect(verdicts.map((v) => v.ok)).toEqual([true, false, true]);
+    expect(await statusOf([good!.runId, alsoGood!.runId])).toEqual(["finished", "finished"]);
+    expect(await statusOf([bad!.runId])).toEqual(["running"]);
+    expect(await handle.db.select().from(consoleLines).where(eq(consoleLines.runId, bad!.runId))).toEqual([]);
+    expect(await usageOf(s.t.team.id)).toBe(4);
+  });
+});
+
+describe("the result batcher", () => {
+  it("stores concurrent submissions exactly once, a repeat of one in flight as a duplicate", async () => {
+    const s = await claimedRuns(30);
+    const batcher = createResultBatcher(async () => handle.db, { maxConcurrent: 1 });
+    const first = s.submission(s.jobs[0]!);
+    const answers = await Promise.all([...s.jobs.map((job) => batcher.submit(s.runner, job.runId, s.submission(job).input)), batcher.submit(s.runner, first.runId, first.input)]);
+
+    // The repeat of the first run, sent while it was being stored, is a duplicate, never a second store.
+    expect(answers.filter((answer) => !answer.duplicate)).toHaveLength(30);
+    expect(answers.at(-1)).toEqual({ accepted: true, duplicate: true });
+    expect(await statusOf(s.jobs.map((job) => job.runId))).toEqual(Array(30).fill("finished"));
+    const executions = await handle.db.select().from(requestExecutions).where(inArray(requestExecutions.runId, s.jobs.map((job) => job.runId)));
+    expect(executions).toHaveLength(30 * runResult().executions.length);
+    expect(await usageOf(s.t.team.id)).toBe(60);
+  });
+});

@@ -1,0 +1,190 @@
+import { randomUUID } from "node:crypto";
+import { and, eq, inArray, or, sql } from "drizzle-orm";
+import type { SubmitResultRequest, SubmitResultResponse } from "@outpost/contracts";
+import { assertions, consoleLines, requestExecutions, runnerInstances, runs, usageMonths, type Database, type Transaction } from "@outpost/db";
+import { failedTestsOf } from "../notification/failed-tests";
+import { queueRunNotifications } from "../notification/queue-run-notifications";
+import { usageMonth } from "../usage/period";
+import { recordPing, unknownInstance } from "./register-instance";
+import { leaseLost } from "./renew-lease";
+import { instancesOf, runsOf, type AuthenticatedRunner } from "./runner-identity";
+
+export type Submission = { runner: AuthenticatedRunner; runId: string; input: SubmitResultRequest };
+export type Verdict = { ok: true; response: SubmitResultResponse } | { ok: false; error: unknown };
+
+/** Rows per INSERT: far below PostgreSQL's 65,535 parameters for the widest table here. */
+const ROWS_PER_INSERT = 2_000;
+const INT_MAX = 2_147_483_647;
+
+/**
+ * Stores results — each with its executions, assertions and console lines — adds their requests to
+ * the teams' usage and queues the notifications they call for, in one transaction for the whole
+ * batch: one commit and a handful of statements however many results there are. Each submission
+ * gets its own verdict; a refused one (lease lost, unknown instance) changes nothing. Should the
+ * transaction fail, every submission is tried again alone, so one bad result never costs the others.
+ * Idempotent per run and lease, so a runner may retry after any network failure.
+ */
+export async function ingestResults(db: Database, submissions: readonly Submission[]): Promise<Verdict[]> {
+  if (submissions.length === 0) return [];
+  let verdicts: Verdict[];
+  try {
+    verdicts = await db.transaction((tx) => ingestInTransaction(tx, submissions));
+  } catch (error) {
+    if (submissions.length === 1) return [{ ok: false, error }];
+    verdicts = [];
+    for (const submission of submissions) verdicts.push(...(await ingestResults(db, [submission])));
+    return verdicts;
+  }
+  await recordPings(db, submissions, verdicts);
+  return verdicts;
+}
+
+async function ingestInTransaction(tx: Transaction, submissions: readonly Submission[]): Promise<Verdict[]> {
+  const byRunner = groupByRunner(submissions);
+  // Authorization is in the query: each runner sees only its own runs and instances. Locked in id
+  // order, so concurrent batches cannot deadlock on each other's runs.
+  const rows = await tx
+    .select({ id: runs.id, status: runs.status, leaseId: runs.leaseId, teamId: runs.teamId, runnerId: runs.runnerId })
+    .from(runs)
+    .where(or(...byRunner.map(({ runner, items }) => and(runsOf(runner), inArray(runs.id, items.map((s) => s.runId))))))
+    .orderBy(runs.id)
+    .for("update");
+  const instances = await tx
+    .select({ id: runnerInstances.id, runnerId: runnerInstances.runnerId })
+    .from(runnerInstances)
+    .where(
+      or(...byRunner.map(({ runner, items }) => and(instancesOf(runner), inArray(runnerInstances.id, items.map((s) => s.input.instanceId))))),
+    );
+
+  const settled = new Map<string, string>(); // run id → lease id, as this batch leaves them
+  const accepted: Array<{ submission: Submission; teamId: string; lapsed: boolean }> = [];
+  const verdicts = submissions.map((submission): Verdict => {
+    const { runner, runId, input } = submission;
+    const run = rows.find((row) => row.id === runId && ownedBy(runner, row.runnerId));
+    if (!run || run.leaseId !== input.leaseId) return { ok: false, error: leaseLost() };
+    // An instance that never registered stores nothing: the runner registers again and resends.
+    if (!instances.some((instance) => instance.id === input.instanceId && ownedBy(runner, instance.runnerId))) {
+      return { ok: false, error: unknownInstance() };
+    }
+    if (run.status === "finished" || settled.get(runId) === input.leaseId) return { ok: true, response: { accepted: true, duplicate: true } };
+    // Queued with this lease: it lapsed while the instance was cut off, and no other instance has
+    // claimed the run since (a claim replaces the lease). The run was executed: take its result.
+    const lapsed = run.status === "queued";
+    if (run.status !== "running" && !lapsed) return { ok: false, error: leaseLost() };
+    settled.set(runId, input.leaseId);
+    accepted.push({ submission, teamId: run.teamId, lapsed });
+    return { ok: true, response: { accepted: true, duplicate: false } };
+  });
+  if (accepted.length === 0) return verdicts;
+
+  for (const { submission, lapsed } of accepted) await finishRun(tx, submission, lapsed);
+  await insertDetails(tx, accepted.map((a) => a.submission));
+  await queueRunNotifications(
+    tx,
+    accepted.map(({ submission }) => ({ runId: submission.runId, failedTests: failedTestsOf(submission.input.result) })),
+  );
+  // Last, right before the commit: every result of a team updates the team's one usage row, so its
+  // lock serializes the team's batches for as long as it is held (docs/benchmarks.md, "Result ingestion").
+  await addUsage(tx, accepted);
+  return verdicts;
+}
+
+async function finishRun(tx: Transaction, { runId, input }: Submission, lapsed: boolean) {
+  const { result } = input;
+  const finishedAt = new Date(result.finishedAt);
+  await tx
+    .update(runs)
+    .set({
+      status: "finished",
+      outcome: result.outcome,
+      errorMessage: result.errorMessage,
+      finishedAt,
+      // The runner's clock decides both ends: a duration past what the column holds is not a real one.
+      durationMs: Math.min(Math.max(0, finishedAt.getTime() - new Date(result.startedAt).getTime()), INT_MAX),
+      requestCount: result.requestCount,
+      leaseExpiresAt: null,
+      // The sweeper let go of the instance when the lease lapsed; it is the one that ran it.
+      ...(lapsed ? { instanceId: input.instanceId } : {}),
+    })
+    .where(eq(runs.id, runId));
+}
+
+async function insertDetails(tx: Transaction, submissions: Submission[]) {
+  // Ids made here let executions and their assertions go in as two statements, not one per request.
+  const executions = submissions.flatMap(({ runId, input }) =>
+    input.result.executions.map((execution) => ({ ...execution, runId, id: randomUUID() })),
+  );
+  const assertionRows = executions.flatMap((execution) =>
+    execution.assertions.map((assertion, position) => ({ runId: execution.runId, executionId: execution.id, position, ...assertion })),
+  );
+  const lines = submissions.flatMap(({ runId, input }) =>
+    input.result.consoleLines.map((line, position) => ({
+      runId,
+      position,
+      level: line.level,
+      message: line.message,
+      loggedAt: new Date(line.loggedAt),
+    })),
+  );
+  for (const chunk of chunks(executions.map(({ assertions: _assertions, ...execution }) => execution))) {
+    await tx.insert(requestExecutions).values(chunk);
+  }
+  for (const chunk of chunks(assertionRows)) await tx.insert(assertions).values(chunk);
+  for (const chunk of chunks(lines)) await tx.insert(consoleLines).values(chunk);
+}
+
+async function addUsage(tx: Transaction, accepted: Array<{ submission: Submission; teamId: string }>) {
+  const totals = new Map<string, { teamId: string; month: string; requestCount: number }>();
+  for (const { submission, teamId } of accepted) {
+    const { requestCount, finishedAt } = submission.input.result;
+    if (requestCount === 0) continue;
+    const month = usageMonth(new Date(finishedAt));
+    const key = `${teamId} ${month}`;
+    const total = totals.get(key) ?? { teamId, month, requestCount: 0 };
+    total.requestCount += requestCount;
+    totals.set(key, total);
+  }
+  // In a fixed order, so two batches of the same teams lock their rows the same way round.
+  for (const total of [...totals.values()].sort((a, b) => (a.teamId + a.month).localeCompare(b.teamId + b.month))) {
+    await tx
+      .insert(usageMonths)
+      .values(total)
+      .onConflictDoUpdate({
+        target: [usageMonths.teamId, usageMonths.month],
+        set: { requestCount: sql`${usageMonths.requestCount} + ${total.requestCount}` },
+      });
+  }
+}
+
+/** After the commit: the instances that delivered count as seen now (once each per batch). */
+async function recordPings(db: Database, submissions: readonly Submission[], verdicts: Verdict[]) {
+  const seen = new Map<string, AuthenticatedRunner>();
+  submissions.forEach((submission, i) => {
+    if (verdicts[i]?.ok) seen.set(submission.input.instanceId, submission.runner);
+  });
+  for (const [instanceId, runner] of seen) {
+    // The results are stored; a ping that fails (the database went away this instant) only leaves
+    // the runner's last-seen time as it was until its next request.
+    await recordPing(db, runner, instanceId).catch(() => {});
+  }
+}
+
+function groupByRunner(submissions: readonly Submission[]) {
+  const groups = new Map<string, { runner: AuthenticatedRunner; items: Submission[] }>();
+  for (const submission of submissions) {
+    const key = submission.runner.kind === "hosted" ? "hosted" : `${submission.runner.teamId}/${submission.runner.id}`;
+    const group = groups.get(key) ?? { runner: submission.runner, items: [] };
+    group.items.push(submission);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}
+
+/** Matches a row the query already scoped to the batch's runners back to one of them. */
+function ownedBy(runner: AuthenticatedRunner, runnerId: string | null): boolean {
+  return runner.kind === "hosted" ? runnerId === null : runnerId === runner.id;
+}
+
+function* chunks<T>(rows: T[]): Generator<T[]> {
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) yield rows.slice(i, i + ROWS_PER_INSERT);
+}

@@ -22,8 +22,9 @@ export async function readBody<T extends z.ZodType>(request: Request, schema: T,
   }
   let json: unknown;
   try {
-    json = JSON.parse(Buffer.concat(chunks).toString("utf8"));
-  } catch {
+    json = JSON.parse(Buffer.concat(chunks).toString("utf8"), refuseNul);
+  } catch (error) {
+    if (error instanceof GatewayError) throw error;
     throw new GatewayError(400, "bad_request", "The request body is not valid JSON.");
   }
   const parsed = schema.safeParse(json);
@@ -32,6 +33,14 @@ export async function readBody<T extends z.ZodType>(request: Request, schema: T,
     throw new GatewayError(400, "bad_request", `The request body does not match protocol v1: ${issues.join("; ")}`);
   }
   return parsed.data;
+}
+
+/** PostgreSQL text cannot hold U+0000: refused here as bad input instead of failing the insert later. */
+function refuseNul(key: string, value: unknown) {
+  if ((typeof value === "string" && value.includes("\u0000")) || key.includes("\u0000")) {
+    throw new GatewayError(400, "bad_request", "The request body contains a NUL character (\\u0000), which text fields cannot hold.");
+  }
+  return value;
 }
 
 const tooLarge = (maxBytes: number) =>

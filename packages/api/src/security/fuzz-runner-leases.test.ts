@@ -1,0 +1,3 @@
+import { fuzzRunnerEndpoints } from "./fuzz-runner-harness";
+
+fuzzRunnerEndpoints(["renew lease", "submit result"]);

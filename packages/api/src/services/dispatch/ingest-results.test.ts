@@ -2,6 +2,7 @@
 // nothing, and one result the database cannot take costs the others nothing.
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Job } from "@outpost/contracts";
 import { consoleLines, requestExecutions, runs, usageMonths } from "@outpost/db";
 import { createCollection, createMonitor, createTestDatabase, type TestDatabase } from "@outpost/db/testing";
 import { testSecrets } from "../../testing/caller";
@@ -31,9 +32,9 @@ async function claimedRuns(count: number) {
     .values(monitorIds.map((monitorId) => ({ teamId: t.team.id, monitorId, runnerId: runner.id, type: "scheduled" as const, scheduledFor: new Date() })));
   const authenticated = { kind: "private" as const, id: runner.id, teamId: t.team.id };
   const instanceId = await registerTestInstance(handle.db, authenticated);
-  const jobs = [];
+  const jobs: Job[] = [];
   while (jobs.length < count) jobs.push(...(await claimRuns(handle.db, testSecrets, authenticated, { instanceId, max: 16 })));
-  const submission = (job: (typeof jobs)[number], requestCount = 2): Submission => ({
+  const submission = (job: Job, requestCount = 2): Submission => ({
     runner: authenticated,
     runId: job.runId,
     input: { instanceId, leaseId: job.lease.id, result: runResult({ requestCount }) },

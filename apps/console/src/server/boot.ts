@@ -1,6 +1,7 @@
 import "server-only";
 import path from "node:path";
 import { closeQueueEvents, createDispatchLoop, createSmtpMailer, shareQueueEvents } from "@outpost/api";
+import { openDatabase } from "@outpost/db";
 import { env, publicUrl } from "~/env";
 import { getDatabaseHandle } from "./db";
 import { demoCredentials } from "./demo-credentials";
@@ -65,8 +66,11 @@ async function start() {
   console.log(lines.join("\n") + "\n");
 
   // Scheduling, sweeping and sending notifications run in every console process; row locks keep them from colliding.
+  // On PostgreSQL the loop has connections of its own: behind the runners' claims and results in
+  // the shared pool, a minute's scheduling fell many seconds behind (docs/benchmarks.md).
+  const loopHandle = config.DATABASE_URL ? openDatabase({ kind: "postgres", url: config.DATABASE_URL, poolSize: 2 }) : handle;
   const loop = createDispatchLoop({
-    db: handle.db,
+    db: loopHandle.db,
     notifier: { mailer, publicUrl: publicUrl(), log: (line) => console.warn(`notifications: ${line}`) },
     onError: (error) => console.error("dispatch loop iteration failed:", error),
   });
@@ -100,6 +104,7 @@ async function start() {
       if (cut > 0) console.warn(`requests still running after ${HTTP_GRACE_MS / 1000} s were cut`);
       await queueEvents?.close();
       mailer?.close();
+      if (loopHandle !== handle) await loopHandle.close();
       await handle.close();
     },
   });

@@ -26,7 +26,10 @@ export type GatewayDeps = {
   getDb: () => Promise<Database>;
   secrets: () => SecretCipher;
   log?: (error: unknown) => void;
-  /** How often a waiting claim re-checks the queue, in case a wake-up was missed. */
+  /**
+   * How often a waiting claim re-checks the queue (and the runner's key), in case a wake-up was
+   * missed: queued runs wake claims through run events and NOTIFY, so this is only a safety net.
+   */
   recheckMs?: number;
   /** This console process's hosted runner, if it runs one. */
   hostedRunner?: () => HostedRunnerCredential | undefined;
@@ -47,7 +50,7 @@ export function createRunnerGateway({
   getDb,
   secrets,
   log = console.error,
-  recheckMs = 1_000,
+  recheckMs = 5_000,
   hostedRunner = () => undefined,
   clientAddress = () => undefined,
   authThrottle,

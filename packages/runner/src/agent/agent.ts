@@ -49,6 +49,8 @@ const DELIVERY_GRACE_MS = 5_000;
 const UNAUTHORIZED_LIMIT = 3;
 /** With a full outbox, how often the agent looks again before claiming. */
 const OUTBOX_FULL_RECHECK_MS = 5_000;
+/** Pause (plus as much jitter) after a claim answered "no runs" well before its wait was over. */
+const EARLY_EMPTY_PAUSE_MS = 500;
 /** How long a claim waits for the results in the outbox to go out first (see deliverFirst). */
 const DELIVER_FIRST_MS = 10_000;
 
@@ -158,11 +160,17 @@ export function startAgent(options: AgentOptions): Agent {
 
   async function claim(max: number) {
     const waitMs = Math.min(MAX_CLAIM_WAIT_MS, settings.claimWaitMs);
+    const sentAt = Date.now();
     const answer = note(await client.claim({ max, waitMs }, loopStop.signal), "claim");
     if (answer.ok || !loopStop.signal.aborted) metrics.claim(answer.ok);
     if (answer.ok) {
       retry.reset();
       answer.data.jobs.forEach(start);
+      // "No runs" long before the wait was over: the console is shutting down. Asking again at once
+      // would only hammer it until it is gone.
+      if (answer.data.jobs.length === 0 && waitMs >= 1_000 && Date.now() - sentAt < waitMs / 2) {
+        await sleep(EARLY_EMPTY_PAUSE_MS + Math.random() * EARLY_EMPTY_PAUSE_MS, loopStop.signal);
+      }
     } else if (answer.kind !== "unknown_instance") await sleep(retry.next(), loopStop.signal);
   }
 

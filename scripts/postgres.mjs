@@ -42,7 +42,12 @@ export function freePort() {
   });
 }
 
-async function startThrowawayCluster() {
+/**
+ * A PostgreSQL cluster of its own in a temporary folder, on a free port: `stop()` removes it;
+ * `restart()` (and `halt()` + `resume()`) bounce the server on the same port and data, for tests of
+ * how clients live through a database restart. Never touches any other server.
+ */
+export async function startThrowawayCluster() {
   const initdb = findPgBin("initdb");
   const pgCtl = findPgBin("pg_ctl");
   if (!initdb || !pgCtl) {
@@ -58,9 +63,21 @@ async function startThrowawayCluster() {
     execFileSync(asRoot ? "runuser" : bin, asRoot ? ["-u", "postgres", "--", bin, ...args] : args, { stdio: "inherit" });
 
   exec(initdb, ["-A", "trust", "-U", "postgres", "-D", dataDir, "--no-sync"]);
-  exec(pgCtl, ["-D", dataDir, "-l", path.join(dir, "server.log"), "-w", "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, "start"]);
+  const startServer = () =>
+    exec(pgCtl, ["-D", dataDir, "-l", path.join(dir, "server.log"), "-w", "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, "start"]);
+  // "immediate" is a crash as far as clients can tell: every connection is cut at once.
+  const stopServer = (mode = "fast") => exec(pgCtl, ["-D", dataDir, "-m", mode, "-w", "stop"]);
+  startServer();
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    port,
+    /** Stops the server, keeping its data, until `resume()`; `mode` is pg_ctl's shutdown mode. */
+    halt: (mode = "fast") => stopServer(mode),
+    resume: () => startServer(),
+    restart: (mode = "fast") => {
+      stopServer(mode);
+      startServer();
+    },
     stop: () => {
       try {
         exec(pgCtl, ["-D", dataDir, "-m", "fast", "-w", "stop"]);

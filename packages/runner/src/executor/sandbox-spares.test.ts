@@ -68,6 +68,16 @@ describe("warm sandboxes", () => {
     expect(warm.stats().handedOut).toBe(2);
   });
 
+  it("hand a run the spare that is still booting when it asks, instead of booting a second one", async () => {
+    spares = installSandboxSpares(1);
+    const result = await executeJob({ collection: scripted(['pm.test("ok", () => pm.response.to.have.status(200));']), environment: [], options: runOptions() });
+
+    expect(result.outcome).toBe("successful");
+    expect(spares.stats().handedOut).toBe(1);
+    // The next spare boots once the run's sandbox is disposed.
+    await untilReady(spares, 1);
+  });
+
   it("serve more runs at once than there are spares: the others boot their own", async () => {
     const warm = await sparesReady(1);
     const results = await Promise.all(

@@ -6,7 +6,8 @@ interface SandboxContext {
   executionTimeout?: number;
   dispose(callback?: () => void): void;
 }
-type CreateContext = (options: Record<string, unknown>, callback: (error: Error | null, context?: SandboxContext) => void) => void;
+type Callback = (error: Error | null, context?: SandboxContext) => void;
+type CreateContext = (options: Record<string, unknown>, callback: Callback) => void;
 interface SandboxModule {
   createContext: CreateContext;
 }
@@ -25,7 +26,8 @@ export interface SandboxSpares {
  * fresh sandbox (a worker thread with the whole `pm` library) at the start of every run and
  * disposes it at the end: about 120 ms before the first request even on an idle machine, most of
  * a Run now's wait. Runs still never share a sandbox: a spare is handed to one run, the engine
- * disposes it when that run ends, and a new spare boots in the background.
+ * disposes it when that run ends, and a new spare boots then. A run that asks while a spare is
+ * still booting gets that one as soon as it is ready.
  *
  * It works by standing in for postman-sandbox's `createContext`, which the engine calls once per
  * run with `{ timeout, serializeLogs }`: a spare is booted with the same (empty) options and gets
@@ -35,6 +37,8 @@ export function installSandboxSpares(count: number): SandboxSpares {
   const sandbox = engineSandboxModule();
   const original = sandbox.createContext;
   const ready: SandboxContext[] = [];
+  /** Runs that asked while a spare was booting: each gets the next one that is ready. */
+  const waiting: Array<{ options: Record<string, unknown>; callback: Callback }> = [];
   let booting = 0;
   let handedOut = 0;
   let closed = false;
@@ -43,30 +47,47 @@ export function installSandboxSpares(count: number): SandboxSpares {
     booting += 1;
     original.call(sandbox, {}, (error, context) => {
       booting -= 1;
-      if (closed || error || !context) return context?.dispose();
-      ready.push(context);
+      const waiter = waiting.shift();
+      if (closed || error || !context) {
+        context?.dispose();
+        // The run that waited for this spare boots its own after all.
+        if (waiter) original.call(sandbox, waiter.options, waiter.callback);
+        return;
+      }
+      if (waiter) handOver(context, waiter.options, waiter.callback);
+      else ready.push(context);
     });
   };
   const fill = () => {
     while (!closed && ready.length + booting < count) boot();
   };
 
+  function handOver(spare: SandboxContext, options: Record<string, unknown>, callback: Callback) {
+    if (typeof options.timeout === "number" && Number.isFinite(options.timeout)) spare.executionTimeout = options.timeout;
+    handedOut += 1;
+    // The next spare boots once this run is over and its sandbox disposed: booting it during the
+    // run would take the CPU from the run's first request, the moment a Run now is waiting for.
+    const dispose = spare.dispose.bind(spare);
+    spare.dispose = (done) => {
+      dispose(done);
+      fill();
+    };
+    callback(null, spare);
+  }
+
   sandbox.createContext = function createContext(options, callback) {
-    const serializeLogs = options.serializeLogs;
+    if (closed || options.serializeLogs) return original.call(sandbox, options, callback);
     let spare = ready.shift();
     while (spare && !spare.isReady) {
       spare.dispose();
       spare = ready.shift();
     }
-    if (!spare || serializeLogs) {
-      spare?.dispose();
-      return original.call(sandbox, options, callback);
-    }
-    if (typeof options.timeout === "number" && Number.isFinite(options.timeout)) spare.executionTimeout = options.timeout;
-    handedOut += 1;
-    // Boot the next spare only after this run's own first steps have had the CPU.
+    if (spare) return handOver(spare, options, callback);
+    // A spare already on its way is ready sooner than a sandbox booted from now.
+    if (booting > waiting.length) return void waiting.push({ options, callback });
+    original.call(sandbox, options, callback);
+    // Runs overlap (or a handed-over sandbox was never disposed): have a spare ready again.
     setImmediate(fill);
-    callback(null, spare);
   };
   fill();
 
@@ -76,6 +97,7 @@ export function installSandboxSpares(count: number): SandboxSpares {
     async close() {
       closed = true;
       if (sandbox.createContext !== original) sandbox.createContext = original;
+      // Runs still waiting for a spare get the spare's boot as it lands (see boot), or their own.
       await Promise.all(ready.splice(0).map((context) => new Promise<void>((resolve) => context.dispose(resolve))));
     },
   };

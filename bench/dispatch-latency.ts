@@ -19,11 +19,14 @@ const { values } = parseArgs({
     warmup: { type: "string", default: "10" },
     instances: { type: "string", default: "1,200" },
     "warm-sandboxes": { type: "string", default: "1" },
+    /** Pause between a run's result and the next click; unset: 50–150 ms, clicks nearly back to back. */
+    "pause-ms": { type: "string" },
   },
 });
 const clicks = Number(values.clicks);
 const warmup = Number(values.warmup);
 const scenarios = values.instances.split(",").map(Number);
+const pauseMs = values["pause-ms"] === undefined ? undefined : Number(values["pause-ms"]);
 /** Time for the fleet's claims to reach the gateway and settle into their re-check rhythm. */
 const SETTLE_MS = 3_000;
 /** How long the load of waiting claims alone is measured, before any click. */
@@ -81,7 +84,7 @@ async function clickRunNow({ runNow, runnerId, runner, target, consoleApp }: Mea
       samples.runnerShare.push(arrivedAt - claimAnsweredAt);
     }
     // Someone clicks again a moment later, not in the millisecond the last result landed.
-    await sleep(50 + Math.random() * 100);
+    await sleep(pauseMs ?? 50 + Math.random() * 100);
   }
   return {
     firstRequest: summarize(samples.firstRequest),
@@ -153,7 +156,7 @@ function printTable(results: ScenarioResult[]) {
 
 const database = await createBenchDatabase();
 await printMachine("Run now → first request at the target API", database.description);
-console.log(`${clicks} clicks per scenario after ${warmup} warm-up clicks; scenarios: ${scenarios.join(", ")} instances; runner compiled, --warm-sandboxes ${values["warm-sandboxes"]}\n`);
+console.log(`${clicks} clicks per scenario after ${warmup} warm-up clicks; scenarios: ${scenarios.join(", ")} instances; runner compiled, --warm-sandboxes ${values["warm-sandboxes"]}; ${pauseMs === undefined ? "50–150 ms" : `${pauseMs} ms`} between a result and the next click\n`);
 const target = await startTargetServer();
 const consoleApp = await startConsole(database.console);
 const monitor = await createMeasuredMonitor(database.console, target.url);

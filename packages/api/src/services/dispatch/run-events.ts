@@ -19,7 +19,8 @@ const bus: QueueBus = ((globalThis as { outpostQueueBus?: QueueBus }).outpostQue
 
 const queueName = (runnerId: string | null) => runnerId ?? HOSTED;
 // Emitted once, when the process starts shutting down: every waiter listens for it beside its queue.
-const CLOSING = Symbol("closing");
+// A registered symbol: each copy of this module must name the same event on the shared bus.
+const CLOSING = Symbol.for("outpost.queue-closing");
 
 function wake(queues: Iterable<string>) {
   for (const queue of queues) bus.events.emit(queue);

@@ -3,7 +3,7 @@
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Job } from "@outpost/contracts";
-import { consoleLines, requestExecutions, runs, usageMonths } from "@outpost/db";
+import { consoleLines, requestExecutions, runnerInstances, runners, runs, usageMonths } from "@outpost/db";
 import { createCollection, createMonitor, createTestDatabase, type TestDatabase } from "@outpost/db/testing";
 import { testSecrets } from "../../testing/caller";
 import { registerTestInstance, runResult } from "../../testing/run-results";
@@ -87,6 +87,21 @@ describe("ingesting a batch of results", () => {
     expect(await statusOf([bad!.runId])).toEqual(["running"]);
     expect(await handle.db.select().from(consoleLines).where(eq(consoleLines.runId, bad!.runId))).toEqual([]);
     expect(await usageOf(s.t.team.id)).toBe(4);
+  });
+});
+
+describe("a delivered result", () => {
+  it("counts its instance and runner as seen when their last sighting is more than a few seconds old", async () => {
+    const s = await claimedRuns(1);
+    const minuteAgo = new Date(Date.now() - 60_000);
+    await handle.db.update(runnerInstances).set({ lastPingAt: minuteAgo }).where(eq(runnerInstances.id, s.instanceId));
+    await handle.db.update(runners).set({ lastSeenAt: minuteAgo }).where(eq(runners.id, s.runner.id));
+    expect((await ingestResults(handle.db, [s.submission(s.jobs[0]!)]))[0]!.ok).toBe(true);
+
+    const [instance] = await handle.db.select().from(runnerInstances).where(eq(runnerInstances.id, s.instanceId));
+    const [runner] = await handle.db.select().from(runners).where(eq(runners.id, s.runner.id));
+    expect(instance!.lastPingAt.getTime()).toBeGreaterThan(minuteAgo.getTime() + 50_000);
+    expect(runner!.lastSeenAt!.getTime()).toBeGreaterThan(minuteAgo.getTime() + 50_000);
   });
 });
 

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, inArray, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { SubmitResultRequest, SubmitResultResponse } from "@outpost/contracts";
-import { assertions, consoleLines, requestExecutions, runnerInstances, runs, usageMonths, type Database, type Transaction } from "@outpost/db";
+import { assertions, consoleLines, requestExecutions, runnerInstances, runners, runs, usageMonths, type Database, type Transaction } from "@outpost/db";
 import { failedTestsOf } from "../notification/failed-tests";
 import { queueRunNotifications } from "../notification/queue-run-notifications";
 import { usageMonth } from "../usage/period";
-import { recordPing, unknownInstance } from "./register-instance";
+import { unknownInstance } from "./register-instance";
 import { leaseLost } from "./renew-lease";
 import { instancesOf, runsOf, type AuthenticatedRunner } from "./runner-identity";
 
@@ -15,6 +15,8 @@ export type Verdict = { ok: true; response: SubmitResultResponse } | { ok: false
 /** Rows per INSERT: far below PostgreSQL's 65,535 parameters for the widest table here. */
 const ROWS_PER_INSERT = 2_000;
 const INT_MAX = 2_147_483_647;
+/** How fresh a delivering instance's last ping may be before a result refreshes it. */
+const PING_EVERY_MS = 5_000;
 
 /**
  * Stores results — each with its executions, assertions and console lines — adds their requests to
@@ -156,16 +158,31 @@ async function addUsage(tx: Transaction, accepted: Array<{ submission: Submissio
   }
 }
 
-/** After the commit: the instances that delivered count as seen now (once each per batch). */
+/**
+ * After the commit: the instances that delivered, and their runners, count as seen now — in two
+ * statements for the whole batch, and only where the last sighting is a few seconds old (health
+ * reads minutes), so a busy fleet does not pay a write and a commit per result.
+ */
 async function recordPings(db: Database, submissions: readonly Submission[], verdicts: Verdict[]) {
-  const seen = new Map<string, AuthenticatedRunner>();
-  submissions.forEach((submission, i) => {
-    if (verdicts[i]?.ok) seen.set(submission.input.instanceId, submission.runner);
-  });
-  for (const [instanceId, runner] of seen) {
+  const delivered = submissions.filter((_, i) => verdicts[i]?.ok);
+  const instanceIds = [...new Set(delivered.map((s) => s.input.instanceId))];
+  const runnerIds = [...new Set(delivered.flatMap((s) => (s.runner.kind === "private" ? [s.runner.id] : [])))];
+  const stale = (column: typeof runnerInstances.lastPingAt | typeof runners.lastSeenAt) =>
+    or(isNull(column), lt(column, sql`now() - make_interval(secs => ${PING_EVERY_MS / 1000})`));
+  try {
+    // The instances were checked against their runners in the transaction that stored the results.
+    if (instanceIds.length > 0) {
+      await db.update(runnerInstances).set({ lastPingAt: sql`now()` }).where(and(inArray(runnerInstances.id, instanceIds), stale(runnerInstances.lastPingAt)));
+    }
+    if (runnerIds.length > 0) {
+      await db
+        .update(runners)
+        .set({ lastSeenAt: sql`now()`, updatedAt: sql`${runners.updatedAt}` })
+        .where(and(inArray(runners.id, runnerIds), stale(runners.lastSeenAt)));
+    }
+  } catch {
     // The results are stored; a ping that fails (the database went away this instant) only leaves
-    // the runner's last-seen time as it was until its next request.
-    await recordPing(db, runner, instanceId).catch(() => {});
+    // the last-seen times as they were until the next request.
   }
 }
 

@@ -2,13 +2,12 @@
 // hands the run back to the queue, and the result arrives later with the lapsed lease.
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunResult } from "@outpost/contracts";
 import { requestExecutions, runs, usageMonths } from "@outpost/db";
 import { createCollection, createTestDatabase, type TestDatabase } from "@outpost/db/testing";
 import { testSecrets } from "../../testing/caller";
 import { createRunnerTeam } from "../../testing/runner-fixtures";
+import { registerTestInstance, runResult } from "../../testing/run-results";
 import { claimRuns } from "./claim-runs";
-import { registerInstance } from "./register-instance";
 import { submitResult } from "./submit-result";
 import { sweepRuns } from "./sweep";
 
@@ -34,35 +33,13 @@ async function setup() {
   });
   await t.as("admin").monitor.runNow({ workspaceId: t.w1.id, monitorId: monitor.id });
   const authenticated = { kind: "private" as const, id: runner.id, teamId: t.team.id };
-  const instance = async () => {
-    const instanceId = crypto.randomUUID();
-    await registerInstance(handle.db, authenticated, { instanceId, hostname: "edge", os: "linux", runnerVersion: "0.1.0" });
-    return instanceId;
+  return {
+    t,
+    runner: authenticated,
+    a: await registerTestInstance(handle.db, authenticated),
+    b: await registerTestInstance(handle.db, authenticated),
   };
-  return { t, runner: authenticated, a: await instance(), b: await instance() };
 }
-
-const result = (): RunResult => ({
-  outcome: "successful",
-  errorMessage: null,
-  startedAt: new Date(Date.now() - 300).toISOString(),
-  finishedAt: new Date().toISOString(),
-  requestCount: 1,
-  executions: [
-    {
-      position: 0,
-      requestName: "Health",
-      method: "GET",
-      url: "http://127.0.0.1:9/health",
-      statusCode: 200,
-      responseTimeMs: 12,
-      responseSizeBytes: 20,
-      error: null,
-      assertions: [{ name: "Status code is 200", passed: true, errorMessage: null }],
-    },
-  ],
-  consoleLines: [],
-});
 
 const lapse = (runId: string) => handle.db.update(runs).set({ leaseExpiresAt: sql`now() - interval '1 second'` }).where(eq(runs.id, runId));
 const rowOf = async (runId: string) => (await handle.db.select().from(runs).where(eq(runs.id, runId)))[0]!;
@@ -75,7 +52,7 @@ describe("a result delivered after its lease lapsed", () => {
     expect((await sweepRuns(handle.db)).requeued.map((run) => run.id)).toEqual([job!.runId]);
     expect(await rowOf(job!.runId)).toMatchObject({ status: "queued", attempt: 1, instanceId: null });
 
-    const submission = { instanceId: a, leaseId: job!.lease.id, result: result() };
+    const submission = { instanceId: a, leaseId: job!.lease.id, result: runResult() };
     expect(await submitResult(handle.db, runner, job!.runId, submission)).toEqual({ accepted: true, duplicate: false });
     expect(await rowOf(job!.runId)).toMatchObject({ status: "finished", outcome: "successful", attempt: 1, instanceId: a, leaseExpiresAt: null });
     // Delivered again (the answer was lost): the same answer, nothing stored twice.
@@ -95,7 +72,7 @@ describe("a result delivered after its lease lapsed", () => {
     const [second] = await claimRuns(handle.db, testSecrets, runner, { instanceId: b, max: 1 });
     expect(second).toMatchObject({ runId: first!.runId, attempt: 2 });
     await expect(
-      submitResult(handle.db, runner, first!.runId, { instanceId: a, leaseId: first!.lease.id, result: result() }),
+      submitResult(handle.db, runner, first!.runId, { instanceId: a, leaseId: first!.lease.id, result: runResult() }),
     ).rejects.toMatchObject({ code: "CONFLICT" });
     expect(await rowOf(first!.runId)).toMatchObject({ status: "running", instanceId: b, leaseId: second!.lease.id });
   });
@@ -109,7 +86,7 @@ describe("a result delivered after its lease lapsed", () => {
     await handle.db.update(runs).set({ queuedAt: sql`now() - interval '1 hour'` }).where(eq(runs.id, job!.runId));
     expect(await sweepRuns(handle.db)).toMatchObject({ unclaimed: 1 });
     await expect(
-      submitResult(handle.db, runner, job!.runId, { instanceId: a, leaseId: job!.lease.id, result: result() }),
+      submitResult(handle.db, runner, job!.runId, { instanceId: a, leaseId: job!.lease.id, result: runResult() }),
     ).rejects.toMatchObject({ code: "CONFLICT" });
     expect(await rowOf(job!.runId)).toMatchObject({ status: "finished", outcome: "error", leaseId: null });
   });

@@ -6,7 +6,7 @@ import { createCollection, createTestDatabase, type TestDatabase } from "@outpos
 import { testSecrets } from "../testing/caller";
 import { createRunnerTeam } from "../testing/runner-fixtures";
 import { serveFetch } from "../testing/serve";
-import { createRunnerGateway } from "./gateway";
+import { createRunnerGateway, recheckDelay } from "./gateway";
 
 let handle: TestDatabase;
 let server: Awaited<ReturnType<typeof serveFetch>>;
@@ -141,5 +141,16 @@ describe("runner protocol v1 over HTTP", () => {
     await t.as("admin").runner.resetKey({ runnerId: t.runner.id });
     const refused = await t.post(RunnerRoutes.claimRuns, { instanceId, max: 1, waitMs: 0 });
     expect(refused.status).toBe(401);
+  });
+});
+
+describe("recheckDelay", () => {
+  it("spreads waiting claims' re-checks over the second half of the period, never past it", () => {
+    const delays = Array.from({ length: 2_000 }, () => recheckDelay(5_000));
+    expect(Math.min(...delays)).toBeGreaterThanOrEqual(2_500);
+    expect(Math.max(...delays)).toBeLessThanOrEqual(5_000);
+    // Claims that started in the same instant land in every tenth of the window, not on one tick.
+    const tenths = new Set(delays.map((delay) => Math.min(9, Math.floor((delay - 2_500) / 250))));
+    expect(tenths.size).toBe(10);
   });
 });

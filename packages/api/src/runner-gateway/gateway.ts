@@ -27,8 +27,9 @@ export type GatewayDeps = {
   secrets: () => SecretCipher;
   log?: (error: unknown) => void;
   /**
-   * How often a waiting claim re-checks the queue (and the runner's key), in case a wake-up was
-   * missed: queued runs wake claims through run events and NOTIFY, so this is only a safety net.
+   * The longest a waiting claim goes without re-checking the queue (and the runner's key), in case a
+   * wake-up was missed: queued runs wake claims through run events and NOTIFY, so this is only a
+   * safety net. Each wait is drawn between half of it and all of it (see `recheckDelay`).
    */
   recheckMs?: number;
   /** This console process's hosted runner, if it runs one. */
@@ -40,6 +41,16 @@ export type GatewayDeps = {
 };
 
 const SMALL_BODY = 16 * 1024;
+
+/**
+ * A random wait in [period / 2, period]. Claims that started together (every instance reconnecting
+ * after a console restart) would otherwise re-check in lockstep forever: hundreds of queries in
+ * one instant every period, and a person's Run now queued behind them for the pool's connections.
+ * Random waits spread them out within a few periods.
+ */
+export function recheckDelay(periodMs: number) {
+  return periodMs / 2 + Math.random() * (periodMs / 2);
+}
 const RunId = z.uuid();
 
 /**
@@ -88,7 +99,7 @@ export function createRunnerGateway({
         }
         const remaining = deadline - Date.now();
         if (jobs.length > 0 || remaining <= 0) return json({ jobs } satisfies ClaimRunsResponse);
-        await waitForRun(queueOf(runner), Math.min(remaining, recheckMs), request.signal);
+        await waitForRun(queueOf(runner), Math.min(remaining, recheckDelay(recheckMs)), request.signal);
         // A key reset or a deleted runner ends a waiting claim too, not only the next request.
         await authenticateRequest(db, request, hostedRunner());
       }

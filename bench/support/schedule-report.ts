@@ -28,13 +28,14 @@ const summarizeOrNull = (values: number[]) => (values.length > 0 ? summarize(val
 
 /**
  * Reads the benchmark's outcome from the runs table: every (monitor, selected runner) pair should
- * have exactly one scheduled run per minute slot from `first` to `last`.
+ * have exactly one scheduled run per minute slot from `first` to `last` (at its monitor's second of
+ * the minute).
  */
 export async function readScheduleFigures(pool: Pool, first: Date, last: Date): Promise<ScheduleFigures> {
   const { rows } = await pool.query<{ slot: Date; queued_ms: number; claimed_ms: number | null; outcome: string | null }>(
-    `select scheduled_for slot, extract(epoch from queued_at - scheduled_for) * 1000 queued_ms,
+    `select date_trunc('minute', scheduled_for) slot, extract(epoch from queued_at - scheduled_for) * 1000 queued_ms,
             extract(epoch from started_at - scheduled_for) * 1000 claimed_ms, outcome
-     from runs where type = 'scheduled' and scheduled_for between $1 and $2`,
+     from runs where type = 'scheduled' and scheduled_for >= $1 and scheduled_for < $2::timestamptz + interval '1 minute'`,
     [first, last],
   );
   const bySlot = new Map<number, typeof rows>();
@@ -58,8 +59,9 @@ export async function readScheduleFigures(pool: Pool, first: Date, last: Date): 
   const gaps = await pool.query<{ expected: string; missed: string; doubled: string }>(
     `with slots as (select generate_series($1::timestamptz, $2::timestamptz, interval '1 minute') slot),
           wanted as (select mr.monitor_id, mr.runner_id, s.slot from monitor_runners mr cross join slots s),
-          got as (select monitor_id, runner_id, scheduled_for slot, count(*) n from runs
-                  where type = 'scheduled' and scheduled_for between $1 and $2 group by 1, 2, 3)
+          got as (select monitor_id, runner_id, date_trunc('minute', scheduled_for) slot, count(*) n from runs
+                  where type = 'scheduled' and scheduled_for >= $1 and scheduled_for < $2::timestamptz + interval '1 minute'
+                  group by 1, 2, 3)
      select (select count(*) from wanted) expected,
             (select count(*) from wanted w left join got g using (monitor_id, runner_id, slot) where g.n is null) missed,
             (select count(*) from got where n > 1) doubled`,

@@ -10,7 +10,7 @@ export type RouterOutputs = inferRouterOutputs<AppRouter>;
 export { unsafeSetPlan, unsafeSetPrivateMonitoring, unsafeSetRequestQuota } from "./services/team/operator";
 export { PLAN_REQUEST_QUOTAS } from "./services/usage/quota";
 export { createSecretCipher, parseSecretKey, type SecretCipher } from "./services/secrets/cipher";
-export { MIN_INTERVAL_MINUTES } from "./services/monitor/schedule";
+export { MIN_INTERVAL_MINUTES, nextRunAt, type MonitorSchedule } from "./services/monitor/schedule";
 export { createRunnerGateway, type GatewayDeps } from "./runner-gateway/gateway";
 export { createDispatchLoop } from "./services/dispatch/loop";
 export { createSmtpMailer, type Mailer } from "./services/notification/mailer";

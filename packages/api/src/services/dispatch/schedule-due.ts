@@ -81,7 +81,7 @@ export async function scheduleDueMonitors(db: Database, now = new Date()) {
 
     await moveNextRunTimes(
       tx,
-      runnable.map((monitor) => ({ id: monitor.id, nextRunAt: nextRunAt(monitor.schedule, monitor.timezone, now) })),
+      runnable.map((monitor) => ({ id: monitor.id, nextRunAt: nextRunAt(monitor, now) })),
     );
     return { queued: queued.map((r) => r.runnerId), paused, resumed, full };
   });

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { monitorRunners, monitors, type Database } from "@outpost/db";
 import { recordAudit } from "../audit/record";
 import type { TeamScope } from "../scope";
@@ -12,9 +13,12 @@ type Workspace = { id: string; type: "internal" | "personal" | "public" };
 export async function createMonitor(db: Database, scope: TeamScope, workspace: Workspace, fields: MonitorFields) {
   return db.transaction(async (tx) => {
     const runnerIds = await checkMonitorFields(tx, scope, workspace, fields);
+    // Made here: the id decides the monitor's second of its scheduled minutes.
+    const id = randomUUID();
     const [monitor] = await tx
       .insert(monitors)
       .values({
+        id,
         teamId: scope.team.id,
         workspaceId: workspace.id,
         name: fields.name,
@@ -25,7 +29,7 @@ export async function createMonitor(db: Database, scope: TeamScope, workspace: W
         runnerMode: fields.runners.mode,
         options: fields.options,
         notifications: fields.notifications,
-        nextRunAt: nextRunAt(fields.schedule, fields.timezone, new Date()),
+        nextRunAt: nextRunAt({ id, ...fields }, new Date()),
         createdById: scope.actor.userId,
       })
       .returning({ id: monitors.id, nextRunAt: monitors.nextRunAt });

@@ -57,20 +57,38 @@ function instantAt(timeZone: string, year: number, month: number, day: number, h
   return new Date(guess);
 }
 
-/** The next time a monitor is due strictly after `after`. */
-export function nextRunAt(schedule: MonitorSchedule, timeZone: string, after: Date): Date {
+/** What decides when a monitor runs: its schedule, its time zone, and its id (for its second). */
+export type Scheduled = { id: string; schedule: MonitorSchedule; timezone: string };
+
+/**
+ * The second within its scheduled minute at which a monitor runs, fixed per monitor (0–59, from its
+ * id). Every minute-aligned schedule would otherwise fall due in the same instant: 10,000
+ * one-minute monitors made 10,000 runs in one second, and each waited for those before it
+ * (docs/benchmarks.md, "Scheduling"). Spread over the minute, they come 167 a second.
+ */
+export function secondOfMinute(monitorId: string): number {
+  return Number.parseInt(monitorId.replaceAll("-", "").slice(0, 8), 16) % 60;
+}
+
+/**
+ * The next time a monitor is due strictly after `after`: the minute its schedule names, at the
+ * monitor's own second of that minute.
+ */
+export function nextRunAt({ id, schedule, timezone }: Scheduled, after: Date): Date {
+  const phase = secondOfMinute(id) * 1_000;
   if (schedule.kind === "interval") {
-    // Aligned to whole intervals since the epoch, so a monitor's runs land on predictable times.
+    // Whole intervals since the epoch, so a monitor's runs land on predictable times.
     const step = schedule.minutes * 60_000;
-    return new Date((Math.floor(after.getTime() / step) + 1) * step);
+    return new Date((Math.floor((after.getTime() - phase) / step) + 1) * step + phase);
   }
   const [hour, minute] = schedule.time.split(":").map(Number) as [number, number];
-  const today = localParts(after, timeZone);
+  // The phase never carries a run into the next day: the latest is 23:59:59.
+  const today = localParts(after, timezone);
   for (let offset = 0; offset <= 7; offset++) {
     const day = new Date(Date.UTC(today.year, today.month - 1, today.day + offset));
     if (schedule.kind === "weekly" && day.getUTCDay() !== schedule.weekday) continue;
-    const candidate = instantAt(timeZone, day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), hour, minute);
-    if (candidate > after) return candidate;
+    const candidate = instantAt(timezone, day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), hour, minute);
+    if (candidate.getTime() + phase > after.getTime()) return new Date(candidate.getTime() + phase);
   }
   throw new Error("unreachable: a daily or weekly time recurs within eight days");
 }

@@ -34,7 +34,7 @@ export async function setMonitorPaused(
         paused: input.paused,
         pausedReason: null,
         quotaPausedAt: null,
-        nextRunAt: input.paused ? monitor.nextRunAt : nextRunAt(monitor.schedule, monitor.timezone, now),
+        nextRunAt: input.paused ? monitor.nextRunAt : nextRunAt(monitor, now),
       })
       .where(where);
     await recordAudit(tx, {

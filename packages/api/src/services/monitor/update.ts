@@ -60,7 +60,7 @@ export async function updateMonitor(
 
     await tx
       .update(monitors)
-      .set({ ...next, ...(scheduleChanged ? { nextRunAt: nextRunAt(fields.schedule, fields.timezone, new Date()) } : {}) })
+      .set({ ...next, ...(scheduleChanged ? { nextRunAt: nextRunAt({ id: monitorId, ...fields }, new Date()) } : {}) })
       .where(where);
     await tx.delete(monitorRunners).where(eq(monitorRunners.monitorId, monitorId));
     if (runnerIds.length > 0) {

@@ -88,13 +88,14 @@ describe("the monthly request quota", () => {
     ]);
     expect(resumed.every((m) => m.nextRunAt!.getTime() > JULY.getTime())).toBe(true);
 
-    // And they run again: their next due time (on the hour) queues a run of each.
-    const due = resumed[0]!.nextRunAt!;
-    expect(due).toEqual(new Date("2031-07-01T01:00:00Z"));
-    await scheduleDueMonitors(handle.db, due);
+    // And they run again: their next due times (on the hour, each at its own second) queue a run of each.
+    const hour = new Date("2031-07-01T01:00:00Z").getTime();
+    expect(resumed.filter((m) => m.nextRunAt!.getTime() < hour || m.nextRunAt!.getTime() >= hour + 60_000)).toEqual([]);
+    await scheduleDueMonitors(handle.db, new Date(hour + 59_000));
     const queued = await runsOfTeam(t.team.id);
     expect(queued.map((run) => run.monitorId).sort()).toEqual([...t.ids].sort());
-    expect(queued.every((run) => run.status === "queued" && run.scheduledFor.getTime() === due.getTime())).toBe(true);
+    const dueOf = new Map(resumed.map((m) => [m.id, m.nextRunAt!.getTime()]));
+    expect(queued.every((run) => run.status === "queued" && run.scheduledFor.getTime() === dueOf.get(run.monitorId))).toBe(true);
   });
 
   it("runs a free team below its quota as usual", async () => {

@@ -26,7 +26,7 @@ export async function resumeMonitorsAfterQuota(tx: Executor, now: Date) {
         paused: false,
         pausedReason: null,
         quotaPausedAt: null,
-        nextRunAt: nextRunAt(monitor.schedule, monitor.timezone, now),
+        nextRunAt: nextRunAt(monitor, now),
         updatedAt: sql`${monitors.updatedAt}`,
       })
       .where(eq(monitors.id, monitor.id));

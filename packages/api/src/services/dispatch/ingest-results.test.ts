@@ -3,10 +3,10 @@
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Job } from "@outpost/contracts";
-import { consoleLines, requestExecutions, runnerInstances, runners, runs, usageMonths } from "@outpost/db";
+import { consoleLines, monitorAlertStates, notificationOutbox, requestExecutions, runnerInstances, runners, runs, usageMonths } from "@outpost/db";
 import { createCollection, createMonitor, createTestDatabase, type TestDatabase } from "@outpost/db/testing";
 import { testSecrets } from "../../testing/caller";
-import { registerTestInstance, runResult } from "../../testing/run-results";
+import { failingResult, registerTestInstance, runResult } from "../../testing/run-results";
 import { createRunnerTeam } from "../../testing/runner-fixtures";
 import { claimRuns } from "./claim-runs";
 import { ingestResults, type Submission } from "./ingest-results";
@@ -87,6 +87,48 @@ describe("ingesting a batch of results", () => {
     expect(await statusOf([bad!.runId])).toEqual(["running"]);
     expect(await handle.db.select().from(consoleLines).where(eq(consoleLines.runId, bad!.runId))).toEqual([]);
     expect(await usageOf(s.t.team.id)).toBe(4);
+  });
+
+  it("finishes each run with its own result, and decides a monitor's notifications in the order its runs were scheduled", async () => {
+    const t = await createRunnerTeam(handle);
+    const collection = await createCollection(handle.db, t.team.id, t.w1.id);
+    const monitor = await createMonitor(handle.db, t.team.id, t.w1.id, collection.id, {
+      runnerMode: "manual",
+      notifications: { recipients: ["oncall@example.com"], stopAfterConsecutiveFailures: 3, webhookUrl: null },
+    });
+    // Four runs of one monitor, a minute apart (on four runners, as only one may be in flight on
+    // each), delivered together as after a cut-off.
+    const claimed: Submission[] = [];
+    for (const minutesAgo of [4, 3, 2, 1]) {
+      const { runner } = await t.as("admin").runner.create({ name: `R${minutesAgo}`, description: "", source: "runner_settings" });
+      const scheduledFor = new Date(Date.now() - minutesAgo * 60_000);
+      await handle.db.insert(runs).values({ teamId: t.team.id, monitorId: monitor.id, runnerId: runner.id, type: "scheduled", scheduledFor });
+      const authenticated = { kind: "private" as const, id: runner.id, teamId: t.team.id };
+      const instanceId = await registerTestInstance(handle.db, authenticated);
+      const [job] = await claimRuns(handle.db, testSecrets, authenticated, { instanceId, max: 1 });
+      claimed.push({ runner: authenticated, runId: job!.runId, input: { instanceId, leaseId: job!.lease.id, result: runResult() } });
+    }
+    const outcomes = [failingResult(), failingResult({ outcome: "error", errorMessage: "ECONNREFUSED" }), runResult({ requestCount: 4 }), failingResult()];
+    claimed.forEach((submission, i) => (submission.input.result = outcomes[i]!));
+    // Submitted out of order: the decision follows the schedule, not the order of arrival.
+    const verdicts = await ingestResults(handle.db, [2, 0, 3, 1].map((i) => claimed[i]!));
+    expect(verdicts.every((v) => v.ok)).toBe(true);
+
+    const stored = await handle.db.select().from(runs).where(eq(runs.monitorId, monitor.id)).orderBy(runs.scheduledFor);
+    expect(stored.map((run) => [run.status, run.outcome, run.errorMessage, run.requestCount, run.leaseExpiresAt])).toEqual([
+      ["finished", "failure", null, 1, null],
+      ["finished", "error", "ECONNREFUSED", 1, null],
+      ["finished", "successful", null, 4, null],
+      ["finished", "failure", null, 1, null],
+    ]);
+    expect(stored.map((run) => run.instanceId)).toEqual(claimed.map((submission) => submission.input.instanceId));
+    expect(stored.every((run) => run.durationMs === 200 && run.finishedAt !== null)).toBe(true);
+
+    const queued = await handle.db.select().from(notificationOutbox).where(eq(notificationOutbox.monitorId, monitor.id));
+    const byRun = (runId: string) => queued.filter((n) => n.runId === runId).map((n) => [n.kind, n.payload.kind === "runner_offline" ? null : n.payload.consecutiveFailures]);
+    expect(stored.map((run) => byRun(run.id))).toEqual([[["run_failed", 1]], [["run_failed", 2]], [["run_recovered", 2]], [["run_failed", 1]]]);
+    const [state] = await handle.db.select().from(monitorAlertStates).where(eq(monitorAlertStates.monitorId, monitor.id));
+    expect(state).toMatchObject({ consecutiveFailures: 1, alerting: true, lastScheduledFor: stored[3]!.scheduledFor });
   });
 });
 

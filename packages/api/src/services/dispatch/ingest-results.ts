@@ -79,7 +79,7 @@ async function ingestInTransaction(tx: Transaction, submissions: readonly Submis
   });
   if (accepted.length === 0) return verdicts;
 
-  for (const { submission, lapsed } of accepted) await finishRun(tx, submission, lapsed);
+  await finishRuns(tx, accepted);
   await insertDetails(tx, accepted.map((a) => a.submission));
   await queueRunNotifications(
     tx,
@@ -91,24 +91,25 @@ async function ingestInTransaction(tx: Transaction, submissions: readonly Submis
   return verdicts;
 }
 
-async function finishRun(tx: Transaction, { runId, input }: Submission, lapsed: boolean) {
-  const { result } = input;
-  const finishedAt = new Date(result.finishedAt);
-  await tx
-    .update(runs)
-    .set({
-      status: "finished",
-      outcome: result.outcome,
-      errorMessage: result.errorMessage,
-      finishedAt,
-      // The runner's clock decides both ends: a duration past what the column holds is not a real one.
-      durationMs: Math.min(Math.max(0, finishedAt.getTime() - new Date(result.startedAt).getTime()), INT_MAX),
-      requestCount: result.requestCount,
-      leaseExpiresAt: null,
-      // The sweeper let go of the instance when the lease lapsed; it is the one that ran it.
-      ...(lapsed ? { instanceId: input.instanceId } : {}),
-    })
-    .where(eq(runs.id, runId));
+/** One UPDATE for the batch's runs: a statement per result was most of a batch's round trips. */
+async function finishRuns(tx: Transaction, accepted: Array<{ submission: Submission; lapsed: boolean }>) {
+  const rows = accepted.map(({ submission: { runId, input }, lapsed }) => {
+    const { result } = input;
+    const finishedAt = new Date(result.finishedAt);
+    // The runner's clock decides both ends: a duration past what the column holds is not a real one.
+    const durationMs = Math.min(Math.max(0, finishedAt.getTime() - new Date(result.startedAt).getTime()), INT_MAX);
+    // The sweeper let go of the instance when the lease lapsed; it is the one that ran it.
+    const instanceId = lapsed ? input.instanceId : null;
+    return sql`(${runId}::uuid, ${result.outcome}::run_outcome, ${result.errorMessage}::text, ${finishedAt.toISOString()}::timestamptz,
+      ${durationMs}::integer, ${result.requestCount}::integer, ${instanceId}::uuid)`;
+  });
+  await tx.execute(sql`
+    update ${runs} set
+      status = 'finished', outcome = done.outcome, error_message = done.error_message, finished_at = done.finished_at,
+      duration_ms = done.duration_ms, request_count = done.request_count, lease_expires_at = null,
+      instance_id = coalesce(done.instance_id, ${runs.instanceId})
+    from (values ${sql.join(rows, sql`, `)}) as done (id, outcome, error_message, finished_at, duration_ms, request_count, instance_id)
+    where ${runs.id} = done.id`);
 }
 
 async function insertDetails(tx: Transaction, submissions: Submission[]) {

@@ -8,6 +8,7 @@ import {
   type Executor,
   type NotificationPayload,
   type NotifiedTest,
+  type RunOutcome,
 } from "@outpost/db";
 import { NOTIFIED_TESTS_MAX } from "./failed-tests";
 
@@ -17,7 +18,8 @@ export type FinishedRun = { runId: string; failedTests: NotifiedTest[] };
  * Decides what finished runs tell people, inside the transaction that finished them, and queues
  * it in the outbox: a failure (Failure, Error or Abort) is notified until the monitor has failed
  * `stopAfterConsecutiveFailures` times in a row; the first success after a notified failure sends
- * a recovery. Sending happens later, outside this transaction.
+ * a recovery. Sending happens later, outside this transaction. A handful of statements for the
+ * whole batch, however many runs it finished.
  */
 export async function queueRunNotifications(tx: Executor, finished: FinishedRun[]) {
   if (finished.length === 0) return;
@@ -45,14 +47,24 @@ export async function queueRunNotifications(tx: Executor, finished: FinishedRun[
     // One order for every caller, so two transactions never lock the same states the other way round.
     .orderBy(asc(runs.monitorId), asc(runs.scheduledFor));
 
-  for (const run of rows) {
-    if (!run.outcome) continue;
-    // Creates the state on a monitor's first result; either way the row comes back locked, as it stands.
-    const [state] = await tx
-      .insert(monitorAlertStates)
-      .values({ monitorId: run.monitorId, teamId: run.teamId })
-      .onConflictDoUpdate({ target: monitorAlertStates.monitorId, set: { monitorId: sql`excluded.monitor_id` } })
-      .returning();
+  const counted = rows.filter((run): run is typeof run & { outcome: RunOutcome } => run.outcome !== null);
+  if (counted.length === 0) return;
+
+  // Creates the states of monitors' first results; either way every state comes back locked, as it
+  // stands — in monitor order, the order of `rows`, so concurrent batches lock them the same way round.
+  const monitorIds = [...new Set(counted.map((run) => run.monitorId))];
+  const teamOf = new Map(counted.map((run) => [run.monitorId, run.teamId]));
+  const locked = await tx
+    .insert(monitorAlertStates)
+    .values(monitorIds.map((monitorId) => ({ monitorId, teamId: teamOf.get(monitorId)! })))
+    .onConflictDoUpdate({ target: monitorAlertStates.monitorId, set: { monitorId: sql`excluded.monitor_id` } })
+    .returning();
+  const states = new Map(locked.map((state) => [state.monitorId, { ...state, changed: false }]));
+
+  const outbox: Array<typeof notificationOutbox.$inferInsert> = [];
+  // A monitor's runs in the order they were scheduled, each deciding from the state the last one left.
+  for (const run of counted) {
+    const state = states.get(run.monitorId);
     if (!state || (state.lastScheduledFor && run.scheduledFor < state.lastScheduledFor)) continue;
 
     const { recipients, webhookUrl, stopAfterConsecutiveFailures } = run.notifications;
@@ -65,14 +77,13 @@ export async function queueRunNotifications(tx: Executor, finished: FinishedRun[
       : state.alerting
         ? ("run_recovered" as const)
         : null;
-    await tx
-      .update(monitorAlertStates)
-      .set({
-        consecutiveFailures,
-        alerting: failed ? state.alerting || kind !== null : false,
-        lastScheduledFor: run.scheduledFor,
-      })
-      .where(eq(monitorAlertStates.monitorId, run.monitorId));
+    const notifiedBefore = state.consecutiveFailures;
+    Object.assign(state, {
+      consecutiveFailures,
+      alerting: failed ? state.alerting || kind !== null : false,
+      lastScheduledFor: run.scheduledFor,
+      changed: true,
+    });
     if (!kind) continue;
 
     const tests = testsOf.get(run.runId) ?? [];
@@ -89,14 +100,26 @@ export async function queueRunNotifications(tx: Executor, finished: FinishedRun[
       },
       failedTests: tests.slice(0, NOTIFIED_TESTS_MAX),
       moreFailedTests: Math.max(0, tests.length - NOTIFIED_TESTS_MAX),
-      consecutiveFailures: failed ? consecutiveFailures : state.consecutiveFailures,
+      consecutiveFailures: failed ? consecutiveFailures : notifiedBefore,
       stopAfterConsecutiveFailures,
     };
     const base = { teamId: run.teamId, monitorId: run.monitorId, runId: run.runId, kind, payload };
-    const outbox = [
-      ...(recipients.length > 0 ? [{ ...base, channel: "email" as const, recipients }] : []),
-      ...(webhookUrl ? [{ ...base, channel: "webhook" as const, webhookUrl }] : []),
-    ];
-    if (outbox.length > 0) await tx.insert(notificationOutbox).values(outbox);
+    if (recipients.length > 0) outbox.push({ ...base, channel: "email", recipients });
+    if (webhookUrl) outbox.push({ ...base, channel: "webhook", webhookUrl });
   }
+
+  const changed = [...states.values()].filter((state) => state.changed);
+  if (changed.length > 0) {
+    const rows = changed.map(
+      (state) =>
+        sql`(${state.monitorId}::uuid, ${state.consecutiveFailures}::integer, ${state.alerting}::boolean, ${state.lastScheduledFor?.toISOString() ?? null}::timestamptz)`,
+    );
+    await tx.execute(sql`
+      update ${monitorAlertStates} set
+        consecutive_failures = decided.consecutive_failures, alerting = decided.alerting,
+        last_scheduled_for = decided.last_scheduled_for, updated_at = now()
+      from (values ${sql.join(rows, sql`, `)}) as decided (monitor_id, consecutive_failures, alerting, last_scheduled_for)
+      where ${monitorAlertStates.monitorId} = decided.monitor_id`);
+  }
+  if (outbox.length > 0) await tx.insert(notificationOutbox).values(outbox);
 }

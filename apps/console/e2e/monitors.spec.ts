@@ -91,3 +91,35 @@ test("a developer creates a monitor on a visible runner and runs it now", async 
   await expect(row).toContainText(`Edge ${stamp}`);
   await expect(row).toContainText("No runs yet");
 });
+
+test("a monitor's webhook URL is saved, never shown again, kept on save and removed on request", async ({ page }) => {
+  const url = `https://hooks.example.com/services/T0/B0/token${stamp}`;
+  await signIn(page, DEVELOPER.email);
+  await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Monitors" }).first().click();
+  await page.getByRole("link", { name: "Create Monitor" }).click();
+  await page.getByLabel("Name").fill(`Webhooks ${stamp}`);
+  await page.getByLabel("Collection").selectOption({ label: collectionName });
+  await page.getByLabel("Webhook URL").fill(url);
+  await page.getByRole("button", { name: "Create Monitor" }).click();
+  await expect(page.getByRole("heading", { name: `Webhooks ${stamp}` })).toBeVisible();
+  const [, workspaceId, monitorId] = /\/workspaces\/([^/]+)\/monitors\/([^/?]+)/.exec(page.url())!;
+  const stored = async () =>
+    (await api<{ notifications: Record<string, unknown> }>(page, "monitor.get", { workspaceId, monitorId }, "GET")).notifications;
+
+  await page.goto(`/workspaces/${workspaceId}/monitors/${monitorId}/edit`);
+  const field = page.getByLabel("Webhook URL");
+  await expect(field).toHaveValue("");
+  await expect(field).toHaveAttribute("placeholder", "Saved: posts to hooks.example.com. Enter a URL to replace it.");
+  expect(await page.content()).not.toContain(`token${stamp}`);
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("heading", { name: `Webhooks ${stamp}` })).toBeVisible();
+  expect(await stored()).toMatchObject({ webhookHost: "hooks.example.com" });
+  expect(JSON.stringify(await stored())).not.toContain(`token${stamp}`);
+
+  await page.goto(`/workspaces/${workspaceId}/monitors/${monitorId}/edit`);
+  await page.getByRole("button", { name: "Remove webhook" }).click();
+  await expect(page.getByText("The webhook to hooks.example.com is removed when you save.")).toBeVisible();
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("heading", { name: `Webhooks ${stamp}` })).toBeVisible();
+  expect(await stored()).toMatchObject({ webhookHost: null });
+});

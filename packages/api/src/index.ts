@@ -14,6 +14,7 @@ export { MIN_INTERVAL_MINUTES, nextRunAt, type MonitorSchedule } from "./service
 export { createRunnerGateway, type GatewayDeps } from "./runner-gateway/gateway";
 export { createDispatchLoop } from "./services/dispatch/loop";
 export { createSmtpMailer, type Mailer } from "./services/notification/mailer";
+export { sealPlainWebhookUrls } from "./services/notification/seal-webhook-urls";
 export { sweepRuns } from "./services/dispatch/sweep";
 export { closeQueueEvents, shareQueueEvents } from "./services/dispatch/run-events";
 export {

@@ -1,6 +1,6 @@
 import "server-only";
 import path from "node:path";
-import { closeQueueEvents, createDispatchLoop, createSmtpMailer, shareQueueEvents } from "@outpost/api";
+import { closeQueueEvents, createDispatchLoop, createSmtpMailer, sealPlainWebhookUrls, shareQueueEvents } from "@outpost/api";
 import { openDatabase } from "@outpost/db";
 import { env, publicUrl } from "~/env";
 import { getDatabaseHandle } from "./db";
@@ -40,8 +40,12 @@ async function start() {
   if (config.OUTPOST_URL) process.env.AUTH_URL ??= publicUrl();
   trackHttpServers();
 
-  secretCipher(); // an invalid OUTPOST_SECRET_KEY stops the start, not the first save
+  const secrets = secretCipher(); // an invalid OUTPOST_SECRET_KEY stops the start, not the first save
   const handle = await getDatabaseHandle();
+  const sealed = await sealPlainWebhookUrls(handle.db, secrets);
+  if (sealed.monitors + sealed.notifications > 0) {
+    console.log(`Sealed the webhook URLs of ${sealed.monitors} monitors and ${sealed.notifications} queued notifications stored in clear.`);
+  }
   const lines = [
     "",
     `Outpost console is ready: ${publicUrl()}`,
@@ -71,7 +75,7 @@ async function start() {
   const loopHandle = config.DATABASE_URL ? openDatabase({ kind: "postgres", url: config.DATABASE_URL, poolSize: 2 }) : handle;
   const loop = createDispatchLoop({
     db: loopHandle.db,
-    notifier: { mailer, publicUrl: publicUrl(), log: (line) => console.warn(`notifications: ${line}`) },
+    notifier: { mailer, secrets, publicUrl: publicUrl(), log: (line) => console.warn(`notifications: ${line}`) },
     onError: (error) => console.error("dispatch loop iteration failed:", error),
   });
   loop.start();

@@ -1,8 +1,13 @@
+import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addWorkspaceMember, createCollection, createTestDatabase, createUser, addTeamMember, type TestDatabase } from "@outpost/db/testing";
-import { monitorRunners, runs } from "@outpost/db";
-import { callerFor } from "../testing/caller";
+import { monitorRunners, monitors, notificationOutbox, runs, type NotificationPayload } from "@outpost/db";
+import { deliverNotifications } from "../services/notification/deliver-notifications";
+import { sealPlainWebhookUrls } from "../services/notification/seal-webhook-urls";
+import { createSecretCipher } from "../services/secrets/cipher";
+import { callerFor, TEST_PUBLIC_URL, testSecrets } from "../testing/caller";
+import { startWebhookReceiver } from "../testing/webhook-receiver";
 import { createRunnerTeam } from "../testing/runner-fixtures";
 
 let handle: TestDatabase;
@@ -159,3 +164,94 @@ describe("monitor actions", () => {
     }
   });
 });
+
+describe("a monitor's webhook URL", () => {
+  const url = "https://hooks.slack.example/services/T000/B000/XXXXXXXXXXXXtoken";
+
+  it("is stored sealed and never read back; the editor keeps, replaces or removes it", async () => {
+    const t = await setup();
+    const developer = t.as("developer");
+    const viewer = await createUser(handle.db);
+    await addTeamMember(handle.db, t.team.id, viewer.id, "developer");
+    await addWorkspaceMember(handle.db, t.w1.id, viewer.id, "viewer");
+    const notifications = { recipients: ["oncall@example.com"], stopAfterConsecutiveFailures: 3, webhookUrl: url };
+    const { id } = await developer.monitor.create({ ...t.fields, notifications });
+
+    const [row] = await handle.db.select().from(monitors).where(eq(monitors.id, id));
+    expect(JSON.stringify(row)).not.toContain("XXXXXXXXXXXXtoken");
+    expect(testSecrets.decrypt(row!.notifications.webhookUrl!)).toBe(url);
+    // Editors and viewers alike read where it posts, not the URL.
+    const shown = { recipients: ["oncall@example.com"], stopAfterConsecutiveFailures: 3, webhookHost: "hooks.slack.example" };
+    expect((await developer.monitor.get({ workspaceId: t.w1.id, monitorId: id })).notifications).toEqual(shown);
+    const [listed] = await callerFor(handle.db, viewer.id).monitor.list({ workspaceId: t.w1.id });
+    expect(listed!.notifications).toEqual(shown);
+    expect(JSON.stringify(listed)).not.toContain("token");
+
+    const save = (webhookUrl?: string | null) =>
+      developer.monitor.update({ ...t.fields, monitorId: id, notifications: { ...notifications, webhookUrl } });
+    const stored = async () => (await handle.db.select().from(monitors).where(eq(monitors.id, id)))[0]!.notifications;
+    // Saved without a URL (the editor never had it): kept as it was.
+    await save(undefined);
+    expect(testSecrets.decrypt((await stored()).webhookUrl!)).toBe(url);
+    await save("https://chat.example.com/hook/2");
+    expect(await stored()).toMatchObject({ webhookHost: "chat.example.com" });
+    expect(testSecrets.decrypt((await stored()).webhookUrl!)).toBe("https://chat.example.com/hook/2");
+    await save(null);
+    expect(await stored()).toMatchObject({ webhookUrl: null, webhookHost: null });
+  });
+
+  it("stored in clear by an earlier console is sealed at start, queued notifications included, and still posted", async () => {
+    const t = await setup();
+    const receiver = await startWebhookReceiver();
+    const legacyUrl = receiver.url("/hook/legacy-token");
+    const { id } = await t.as("developer").monitor.create({ ...t.fields });
+    await handle.db
+      .update(monitors)
+      .set({ notifications: { recipients: [], stopAfterConsecutiveFailures: 3, webhookUrl: legacyUrl } })
+      .where(eq(monitors.id, id));
+    const queue = (webhookUrl: string) =>
+      handle.db
+        .insert(notificationOutbox)
+        .values({ teamId: t.team.id, monitorId: id, kind: "run_failed", channel: "webhook", webhookUrl, payload: failedPayload(id) })
+        .returning()
+        .then((rows) => rows[0]!);
+    const queued = await queue(legacyUrl);
+    // Sealed under another console's key: no retry can open it.
+    const foreign = await queue(createSecretCipher(randomBytes(32)).encrypt(legacyUrl));
+    const [before] = await handle.db.select().from(monitors).where(eq(monitors.id, id));
+
+    try {
+      expect(await sealPlainWebhookUrls(handle.db, testSecrets)).toEqual({ monitors: 1, notifications: 1 });
+      const [after] = await handle.db.select().from(monitors).where(eq(monitors.id, id));
+      expect(after!.notifications).toMatchObject({ webhookHost: new URL(legacyUrl).host });
+      expect(testSecrets.decrypt(after!.notifications.webhookUrl!)).toBe(legacyUrl);
+      expect(after!.updatedAt).toEqual(before!.updatedAt);
+      const outboxRow = async (rowId: string) => (await handle.db.select().from(notificationOutbox).where(eq(notificationOutbox.id, rowId)))[0]!;
+      expect(testSecrets.decrypt((await outboxRow(queued.id)).webhookUrl!)).toBe(legacyUrl);
+      // Once sealed, a start finds nothing more to do.
+      expect(await sealPlainWebhookUrls(handle.db, testSecrets)).toEqual({ monitors: 0, notifications: 0 });
+
+      await deliverNotifications(handle.db, { mailer: null, secrets: testSecrets, publicUrl: TEST_PUBLIC_URL });
+      expect(receiver.received.map((hook) => hook.path)).toEqual(["/hook/legacy-token"]);
+      expect(await outboxRow(queued.id)).toMatchObject({ status: "sent" });
+      expect(await outboxRow(foreign.id)).toMatchObject({
+        status: "failed",
+        lastError: "The webhook URL can't be read with this console's secret key: enter it again in the monitor.",
+      });
+    } finally {
+      await receiver.close();
+    }
+  });
+});
+
+function failedPayload(monitorId: string): NotificationPayload {
+  return {
+    kind: "run_failed",
+    monitor: { id: monitorId, name: "Checkout API", workspaceId: crypto.randomUUID() },
+    run: { id: crypto.randomUUID(), outcome: "failure", errorMessage: null, type: "scheduled", runnerName: "Edge", finishedAt: new Date().toISOString() },
+    failedTests: [],
+    moreFailedTests: 0,
+    consecutiveFailures: 1,
+    stopAfterConsecutiveFailures: 3,
+  };
+}

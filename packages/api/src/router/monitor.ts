@@ -17,10 +17,10 @@ export const monitorRouter = {
     .query(({ ctx, input }) => listMonitorActivity(ctx.db, ctx.scope, ctx.workspace, input)),
   create: workspaceEditorProcedure
     .input(CreateMonitorInput)
-    .mutation(({ ctx, input }) => createMonitor(ctx.db, ctx.scope, ctx.workspace, input)),
+    .mutation(({ ctx, input }) => createMonitor(ctx.db, ctx.secrets, ctx.scope, ctx.workspace, input)),
   update: workspaceEditorProcedure
     .input(UpdateMonitorInput)
-    .mutation(({ ctx, input }) => updateMonitor(ctx.db, ctx.scope, ctx.workspace, input)),
+    .mutation(({ ctx, input }) => updateMonitor(ctx.db, ctx.secrets, ctx.scope, ctx.workspace, input)),
   setPaused: workspaceEditorProcedure
     .input(SetPausedInput)
     .mutation(({ ctx, input }) => setMonitorPaused(ctx.db, ctx.scope, ctx.workspace, input)),

@@ -2,9 +2,10 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { eq } from "drizzle-orm";
 import { hashPassword, verifyPassword } from "@outpost/auth";
-import { users } from "@outpost/db";
-import { createTestDatabase, createUser, type TestDatabase } from "@outpost/db/testing";
+import { notificationOutbox, users } from "@outpost/db";
+import { createCollection, createTestDatabase, createUser, type TestDatabase } from "@outpost/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { completeRun, failingResult, registerTestInstance } from "../testing/run-results";
 import { createRunnerTeam } from "../testing/runner-fixtures";
 import { dumpTables } from "./database-dump";
 
@@ -91,10 +92,28 @@ describe("secrets at rest", () => {
     secrets["user password"] = `correct horse ${tag}`;
     const user = await createUser(handle.db, { passwordHash: await hashPassword(secrets["user password"]!) });
 
+    // A monitor's webhook URL (a Slack-style URL is itself a credential), and a failure
+    // notification queued for it by a failed run.
+    secrets["webhook URL"] = `https://hooks.example.com/services/T0/B0/hook-${tag}`;
+    const collection = await createCollection(handle.db, t.team.id, t.w1.id);
+    const monitor = await admin.monitor.create({
+      workspaceId: t.w1.id,
+      name: "Hooked",
+      collectionId: collection.id,
+      schedule: { kind: "interval", minutes: 60 },
+      runners: { mode: "manual", runnerIds: [kept.runner.id] },
+      notifications: { recipients: [], stopAfterConsecutiveFailures: 3, webhookUrl: secrets["webhook URL"] },
+    });
+    const identity = { kind: "private" as const, id: kept.runner.id, teamId: t.team.id };
+    const { runIds } = await admin.monitor.runNow({ workspaceId: t.w1.id, monitorId: monitor.id });
+    await completeRun(handle.db, identity, await registerTestInstance(handle.db, identity), runIds[0]!, failingResult());
+    const [queued] = await handle.db.select().from(notificationOutbox).where(eq(notificationOutbox.monitorId, monitor.id));
+    expect(queued).toMatchObject({ channel: "webhook", status: "pending" });
+
     const { text, via } = await databaseText();
     expect(via).toBe(handle.url ? "pg_dump" : "select");
     // The dump holds the rows the secrets belong to: it is not empty or of another database.
-    for (const id of [kept.runner.id, environment.id, second.id, user.id]) expect(text).toContain(id);
+    for (const id of [kept.runner.id, environment.id, second.id, user.id, monitor.id, queued!.id]) expect(text).toContain(id);
     const found = Object.entries(secrets).flatMap(([kind, plain]) =>
       encodings(plain).filter((encoded) => text.includes(encoded)).map((encoded) => `${kind} (${encoded === plain ? "plain" : "encoded"})`),
     );

@@ -78,7 +78,13 @@ export type MonitorOptions = {
 export type MonitorNotifications = {
   recipients: string[];
   stopAfterConsecutiveFailures: number;
+  /**
+   * AES-256-GCM envelope of the webhook's URL (a Slack-style URL is itself a credential); never
+   * sent to a browser. Installations from before it was sealed are sealed when the console starts.
+   */
   webhookUrl: string | null;
+  /** The webhook URL's host, in clear: what the console shows of it. */
+  webhookHost?: string | null;
 };
 
 export const monitors = pgTable(

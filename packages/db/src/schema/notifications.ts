@@ -72,7 +72,7 @@ export const notificationOutbox = pgTable(
     channel: notificationChannel().notNull(),
     /** Email recipients (the channel is email). */
     recipients: text().array().notNull().default(sql`'{}'::text[]`),
-    /** The webhook's URL (the channel is webhook). Never written to logs. */
+    /** AES-256-GCM envelope of the webhook's URL (the channel is webhook), as the monitor holds it. Never written to logs. */
     webhookUrl: text(),
     payload: jsonb().$type<NotificationPayload>().notNull(),
     status: notificationStatus().notNull().default("pending"),

@@ -2,7 +2,9 @@ import { randomUUID } from "node:crypto";
 import { monitorRunners, monitors, type Database } from "@outpost/db";
 import { recordAudit } from "../audit/record";
 import type { TeamScope } from "../scope";
+import type { SecretCipher } from "../secrets/cipher";
 import { MonitorFields } from "./input";
+import { toStoredNotifications } from "./notifications";
 import { nextRunAt } from "./schedule";
 import { checkMonitorFields } from "./validate";
 
@@ -10,7 +12,7 @@ export const CreateMonitorInput = MonitorFields;
 
 type Workspace = { id: string; type: "internal" | "personal" | "public" };
 
-export async function createMonitor(db: Database, scope: TeamScope, workspace: Workspace, fields: MonitorFields) {
+export async function createMonitor(db: Database, secrets: SecretCipher, scope: TeamScope, workspace: Workspace, fields: MonitorFields) {
   return db.transaction(async (tx) => {
     const runnerIds = await checkMonitorFields(tx, scope, workspace, fields);
     // Made here: the id decides the monitor's second of its scheduled minutes.
@@ -28,7 +30,7 @@ export async function createMonitor(db: Database, scope: TeamScope, workspace: W
         timezone: fields.timezone,
         runnerMode: fields.runners.mode,
         options: fields.options,
-        notifications: fields.notifications,
+        notifications: toStoredNotifications(secrets, fields.notifications),
         nextRunAt: nextRunAt({ id, ...fields }, new Date()),
         createdById: scope.actor.userId,
       })

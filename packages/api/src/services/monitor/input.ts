@@ -20,8 +20,9 @@ export const MonitorNotifications = z.object({
     .url({ protocol: /^https?$/, error: "Enter an http(s) URL." })
     .max(2_000)
     .refine((url) => typeof checkWebhookUrl(url) !== "string", "This address can't receive webhooks.")
+    // Left out: no webhook on a new monitor, the stored one kept on an update. Null removes it.
     .nullable()
-    .default(null),
+    .optional(),
 });
 
 export const RunnerChoice = z.discriminatedUnion("mode", [

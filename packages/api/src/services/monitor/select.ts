@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { collections, environments, monitorRunners, monitors, runners, runs, users, type Executor } from "@outpost/db";
+import { shownNotifications } from "./notifications";
 
 export type MonitorStatus = "healthy" | "failing" | "paused" | "no_runs";
 
@@ -59,6 +60,7 @@ export async function selectMonitors(db: Executor, teamId: string, workspaceId: 
 
   return rows.map((row) => ({
     ...row,
+    notifications: shownNotifications(row.notifications),
     status: statusOf(row.paused, row.lastOutcome),
     runners: selections.filter((s) => s.monitorId === row.id).map(({ id, name }) => ({ id, name })),
   }));

@@ -4,7 +4,9 @@ import { z } from "zod";
 import { recordAudit } from "../audit/record";
 import { notFound } from "../errors";
 import type { TeamScope } from "../scope";
+import type { SecretCipher } from "../secrets/cipher";
 import { MonitorFields } from "./input";
+import { toStoredNotifications } from "./notifications";
 import { nextRunAt } from "./schedule";
 import { checkMonitorFields } from "./validate";
 
@@ -26,6 +28,7 @@ type Workspace = { id: string; type: "internal" | "personal" | "public" };
 /** Saves the editor's fields; a changed schedule or time zone recomputes the next run. */
 export async function updateMonitor(
   db: Database,
+  secrets: SecretCipher,
   scope: TeamScope,
   workspace: Workspace,
   input: z.output<typeof UpdateMonitorInput>,
@@ -50,7 +53,7 @@ export async function updateMonitor(
       timezone: fields.timezone,
       runnerMode: fields.runners.mode,
       options: fields.options,
-      notifications: fields.notifications,
+      notifications: toStoredNotifications(secrets, fields.notifications, before.notifications),
     };
     const changed: string[] = (Object.keys(next) as Array<keyof typeof next>).filter(
       (field) => !sameJson(next[field], before[field]),

@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { notificationOutbox, type Database } from "@outpost/db";
+import type { SecretCipher } from "../secrets/cipher";
 import { claimNotifications, type ClaimedNotification } from "./claim-notifications";
 import type { Mailer } from "./mailer";
 import { postWebhook, WEBHOOK_LIMITS, type WebhookLimits } from "./post-webhook";
@@ -16,6 +17,8 @@ export function retryDelayMs(attempts: number): number {
 export type NotifierDeps = {
   /** Null: no mail server configured; email notifications are recorded as not sent. */
   mailer: Mailer | null;
+  /** Opens the sealed webhook URLs. */
+  secrets: SecretCipher;
   /** The console's public URL, for links to monitors and runners. */
   publicUrl: string;
   webhookLimits?: WebhookLimits;
@@ -27,7 +30,14 @@ type Attempt = { status: "sent" } | { status: "not_sent"; error: string } | { st
 async function send(notification: ClaimedNotification, deps: NotifierDeps): Promise<Attempt> {
   const rendered = renderNotification(notification.payload, deps.publicUrl);
   if (notification.channel === "webhook") {
-    const outcome = await postWebhook(notification.webhookUrl ?? "", rendered.webhook, deps.webhookLimits ?? WEBHOOK_LIMITS);
+    let url: string;
+    try {
+      url = deps.secrets.decrypt(notification.webhookUrl ?? "");
+    } catch {
+      // Sealed under another secret key (OUTPOST_SECRET_KEY changed): no retry can open it.
+      return { status: "error", permanent: true, error: "The webhook URL can't be read with this console's secret key: enter it again in the monitor." };
+    }
+    const outcome = await postWebhook(url, rendered.webhook, deps.webhookLimits ?? WEBHOOK_LIMITS);
     return outcome.ok ? { status: "sent" } : { status: "error", permanent: outcome.permanent, error: outcome.error };
   }
   if (!deps.mailer) return { status: "not_sent", error: "Email is not configured on this installation (OUTPOST_SMTP_URL)." };

@@ -4,7 +4,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { notificationOutbox, runners, runs, users } from "@outpost/db";
 import { createCollection, createTestDatabase, type TestDatabase } from "@outpost/db/testing";
-import { TEST_PUBLIC_URL } from "../../testing/caller";
+import { TEST_PUBLIC_URL, testSecrets } from "../../testing/caller";
 import { startMailServer, type MailServer } from "../../testing/mail-server";
 import { createRunnerTeam } from "../../testing/runner-fixtures";
 import { completeRun, failingResult, registerTestInstance, runResult } from "../../testing/run-results";
@@ -23,7 +23,7 @@ beforeAll(async () => {
   handle = await createTestDatabase();
   mail = await startMailServer();
   webhooks = await startWebhookReceiver();
-  deps = { mailer: createSmtpMailer({ url: mail.url, from: "Outpost <outpost@example.test>" }), publicUrl: TEST_PUBLIC_URL };
+  deps = { mailer: createSmtpMailer({ url: mail.url, from: "Outpost <outpost@example.test>" }), secrets: testSecrets, publicUrl: TEST_PUBLIC_URL };
 });
 afterAll(async () => {
   deps?.mailer?.close();

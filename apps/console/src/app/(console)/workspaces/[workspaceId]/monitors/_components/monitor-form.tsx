@@ -27,6 +27,8 @@ export function MonitorForm({
   const workspaceId = context.workspace.id;
   const [values, setValues] = useState(initial);
   const [recipients, setRecipients] = useState(initial.notifications.recipients.join(", "));
+  const savedWebhook = initial.notifications.webhookHost;
+  const [removingWebhook, setRemovingWebhook] = useState(false);
   const [errors, setErrors] = useState<{ fields: Record<string, string>; message?: string }>({ fields: {} });
   const set = <K extends keyof MonitorFormValues>(key: K, value: MonitorFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
   const setOption = <K extends keyof MonitorFormValues["options"]>(key: K, value: MonitorFormValues["options"][K]) =>
@@ -52,13 +54,15 @@ export function MonitorForm({
     if (values.runners.mode === "manual" && values.runners.runnerIds.length === 0) fields.runners = "Select at least one runner.";
     setErrors({ fields });
     if (Object.keys(fields).length > 0) return;
+    const { webhookHost: _saved, webhookUrl: typed, ...notifications } = values.notifications;
     const payload = {
       ...values,
       workspaceId,
       notifications: {
-        ...values.notifications,
+        ...notifications,
         recipients: recipients.split(/[\s,;]+/).filter(Boolean),
-        webhookUrl: values.notifications.webhookUrl?.trim() || null,
+        // Left out, the saved webhook stays as it is: the browser never had its URL to send back.
+        webhookUrl: typed.trim() || (savedWebhook && !removingWebhook ? undefined : null),
       },
     };
     if (monitorId) update.mutate({ ...payload, monitorId });
@@ -178,11 +182,23 @@ export function MonitorForm({
         <TextField
           label="Webhook URL"
           type="url"
-          placeholder="https://hooks.example.com/…"
-          value={values.notifications.webhookUrl ?? ""}
+          placeholder={savedWebhook && !removingWebhook ? `Saved: posts to ${savedWebhook}. Enter a URL to replace it.` : "https://hooks.example.com/…"}
+          value={values.notifications.webhookUrl}
           onChange={(e) => set("notifications", { ...values.notifications, webhookUrl: e.target.value })}
-          hint="Receives Slack-compatible JSON on failures and recoveries."
+          hint={
+            savedWebhook && !removingWebhook
+              ? "Receives Slack-compatible JSON on failures and recoveries. The saved URL is not shown again: it often holds a token."
+              : "Receives Slack-compatible JSON on failures and recoveries."
+          }
         />
+        {savedWebhook ? (
+          <div className="flex items-center gap-3 text-sm text-slate-600">
+            {removingWebhook ? <span>The webhook to {savedWebhook} is removed when you save.</span> : null}
+            <Button variant="secondary" onClick={() => setRemovingWebhook((removing) => !removing)}>
+              {removingWebhook ? "Keep the saved webhook" : "Remove webhook"}
+            </Button>
+          </div>
+        ) : null}
       </FormSection>
 
       <div className="flex justify-end gap-2 py-6">

@@ -15,7 +15,11 @@ export type MonitorFormValues = {
     followRedirects: boolean;
     sslValidation: boolean;
   };
-  notifications: { recipients: string[]; stopAfterConsecutiveFailures: number; webhookUrl: string | null };
+  /**
+   * `webhookHost`: where the saved webhook posts (its URL is never sent to the browser);
+   * `webhookUrl`: a new URL typed in the editor, "" for none.
+   */
+  notifications: { recipients: string[]; stopAfterConsecutiveFailures: number; webhookHost: string | null; webhookUrl: string };
 };
 
 export type MonitorFormContext = {
@@ -34,6 +38,6 @@ export function defaultMonitorValues(minimumMinutes: number): MonitorFormValues 
     timezone: "UTC",
     runners: { mode: "auto" },
     options: { requestTimeoutMs: null, delayBetweenRequestsMs: 0, retriesOnFailure: 0, followRedirects: true, sslValidation: true },
-    notifications: { recipients: [], stopAfterConsecutiveFailures: 3, webhookUrl: null },
+    notifications: { recipients: [], stopAfterConsecutiveFailures: 3, webhookHost: null, webhookUrl: "" },
   };
 }

@@ -25,7 +25,7 @@ export default async function EditMonitorPage({ params }: { params: Promise<{ wo
         ? { mode: "manual" as const, runnerIds: monitor.runners.map((r) => r.id) }
         : { mode: "auto" as const },
     options: monitor.options,
-    notifications: monitor.notifications,
+    notifications: { ...monitor.notifications, webhookUrl: "" },
   };
   return (
     <div className="space-y-2">

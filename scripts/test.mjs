@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The whole test suite, as `pnpm test` runs it: type checks, the console build, unit, integration
-// and end-to-end tests on the embedded database and on PostgreSQL, then the browser tests against
-// the built console.
+// and end-to-end tests on the embedded database and on PostgreSQL, the browser tests against the
+// built console, then the fault suite.
 // Ends with one line `N passed, N failed` summed over every stage.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -46,9 +46,9 @@ function readJson(file) {
   }
 }
 
-function vitest(stage, env) {
+function vitest(stage, env, args = []) {
   const report = path.join(reports, `${stage.replace(/\W+/g, "-")}.json`);
-  const ok = run("pnpm", ["exec", "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], env);
+  const ok = run("pnpm", ["exec", "vitest", "run", ...args, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], env);
   const json = readJson(report);
   if (!json) return record(stage, 0, 1);
   // A crashed file counts as a failure even when no single test inside it reported one.
@@ -100,6 +100,10 @@ await withPostgres(async (adminUrl) => {
   record("PostgreSQL", 0, 1);
 });
 if (!browserTestsRan) await browserTests();
+// Last: the built console, runner processes and a PostgreSQL cluster of its own under kills,
+// restarts and a network cut (docs/faults.md; `pnpm test:faults` runs it alone).
+if (built) vitest("fault suite", {}, ["--config", "vitest.faults.config.ts"]);
+else record("fault suite", 0, 1);
 
 fs.rmSync(reports, { recursive: true, force: true });
 console.log(`\n${stages.join("\n")}`);

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { SubmitResultRequest, SubmitResultResponse } from "@outpost/contracts";
+import type { PgTable } from "drizzle-orm/pg-core";
 import { assertions, consoleLines, requestExecutions, runnerInstances, runners, runs, usageMonths, type Database, type Transaction } from "@outpost/db";
 import { failedTestsOf } from "../notification/failed-tests";
 import { queueRunNotifications } from "../notification/queue-run-notifications";
@@ -12,8 +13,6 @@ import { instancesOf, runsOf, type AuthenticatedRunner } from "./runner-identity
 export type Submission = { runner: AuthenticatedRunner; runId: string; input: SubmitResultRequest };
 export type Verdict = { ok: true; response: SubmitResultResponse } | { ok: false; error: unknown };
 
-/** Rows per INSERT: far below PostgreSQL's 65,535 parameters for the widest table here. */
-const ROWS_PER_INSERT = 2_000;
 const INT_MAX = 2_147_483_647;
 /** How fresh a delivering instance's last ping may be before a result refreshes it. */
 const PING_EVERY_MS = 5_000;
@@ -117,23 +116,38 @@ async function insertDetails(tx: Transaction, submissions: Submission[]) {
   const executions = submissions.flatMap(({ runId, input }) =>
     input.result.executions.map((execution) => ({ ...execution, runId, id: randomUUID() })),
   );
-  const assertionRows = executions.flatMap((execution) =>
-    execution.assertions.map((assertion, position) => ({ runId: execution.runId, executionId: execution.id, position, ...assertion })),
+  await insertRecordset(
+    tx,
+    requestExecutions,
+    { id: "uuid", run_id: "uuid", position: "integer", request_name: "text", method: "text", url: "text", status_code: "integer", response_time_ms: "integer", response_size_bytes: "integer", error: "text" },
+    executions.map((e) => [e.id, e.runId, e.position, e.requestName, e.method, e.url, e.statusCode, e.responseTimeMs, e.responseSizeBytes, e.error]),
   );
-  const lines = submissions.flatMap(({ runId, input }) =>
-    input.result.consoleLines.map((line, position) => ({
-      runId,
-      position,
-      level: line.level,
-      message: line.message,
-      loggedAt: new Date(line.loggedAt),
-    })),
+  await insertRecordset(
+    tx,
+    assertions,
+    { run_id: "uuid", execution_id: "uuid", position: "integer", name: "text", passed: "boolean", error_message: "text" },
+    executions.flatMap((e) => e.assertions.map((a, position) => [e.runId, e.id, position, a.name, a.passed, a.errorMessage])),
   );
-  for (const chunk of chunks(executions.map(({ assertions: _assertions, ...execution }) => execution))) {
-    await tx.insert(requestExecutions).values(chunk);
-  }
-  for (const chunk of chunks(assertionRows)) await tx.insert(assertions).values(chunk);
-  for (const chunk of chunks(lines)) await tx.insert(consoleLines).values(chunk);
+  await insertRecordset(
+    tx,
+    consoleLines,
+    { run_id: "uuid", position: "integer", level: "console_level", message: "text", logged_at: "timestamptz" },
+    submissions.flatMap(({ runId, input }) => input.result.consoleLines.map((line, position) => [runId, position, line.level, line.message, line.loggedAt])),
+  );
+}
+
+/**
+ * Rows into `table` as one JSON parameter that `json_to_recordset` turns into rows, not a bind
+ * parameter per value: a batch's thousands of detail rows made statements of tens of thousands of
+ * parameters, and parsing and planning those was most of the database's work per result.
+ */
+async function insertRecordset(tx: Transaction, table: PgTable, columns: Record<string, string>, rows: unknown[][]) {
+  if (rows.length === 0) return;
+  const names = Object.keys(columns);
+  const records = rows.map((row) => Object.fromEntries(names.map((name, i) => [name, row[i]])));
+  const definition = sql.raw(names.map((name) => `${name} ${columns[name]}`).join(", "));
+  const list = sql.raw(names.join(", "));
+  await tx.execute(sql`insert into ${table} (${list}) select ${list} from json_to_recordset(${JSON.stringify(records)}::json) as r(${definition})`);
 }
 
 async function addUsage(tx: Transaction, accepted: Array<{ submission: Submission; teamId: string }>) {
@@ -201,8 +215,4 @@ function groupByRunner(submissions: readonly Submission[]) {
 /** Matches a row the query already scoped to the batch's runners back to one of them. */
 function ownedBy(runner: AuthenticatedRunner, runnerId: string | null): boolean {
   return runner.kind === "hosted" ? runnerId === null : runnerId === runner.id;
-}
-
-function* chunks<T>(rows: T[]): Generator<T[]> {
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) yield rows.slice(i, i + ROWS_PER_INSERT);
 }

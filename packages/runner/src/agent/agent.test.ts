@@ -136,6 +136,26 @@ describe("agent", () => {
     await until("claims again", () => claims() > claimsWhenFull, 10_000);
   });
 
+  it("pauses after a claim answered with no runs long before its wait was over, instead of asking again at once", async () => {
+    // A console shutting down answers waiting claims at once; a runner asking again straight away
+    // would send it hundreds of claims a second until it is gone.
+    stub = await startConsoleStub({ claimWaitMs: 25_000 });
+    stub.closing = true;
+    run(dataDir());
+    const claims = () => stub.requests.filter((request) => request.path === "/runs/claim").length;
+    await until("the first claim", () => claims() > 0);
+    const first = claims();
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    // 0.5–1 s between claims: three to six in three seconds.
+    expect(claims() - first).toBeGreaterThanOrEqual(2);
+    expect(claims() - first).toBeLessThanOrEqual(7);
+
+    // The console is back and hands out runs: the runner takes them.
+    stub.closing = false;
+    stub.queue(`${target.url}/ping`);
+    await until("the run after the console is back", () => stub.results[0], 10_000);
+  });
+
   it("stops with exit code 3 after three refusals, and never logs the key", async () => {
     stub = await startConsoleStub();
     const wrongKey = "opk_" + "B".repeat(49);

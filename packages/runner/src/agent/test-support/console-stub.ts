@@ -31,6 +31,8 @@ export interface ConsoleStub {
   onRequest: ((path: string) => void) | null;
   /** When set, result submissions get this HTTP status and an internal error (a console in trouble). */
   failSubmitsWith: number | null;
+  /** When set, claims are answered "no runs" at once, as by a console that is shutting down. */
+  closing: boolean;
   /** Stops listening and cuts open connections: the runner sees a console that is not there. */
   down(): Promise<void>;
   /** Listens again on the same port. */
@@ -63,7 +65,7 @@ export async function startConsoleStub({ claimWaitMs = 200, tls }: { claimWaitMs
     }
     // As the console does: an instance must register before anything else.
     if (!instances.has(instanceId)) return [404, protocolError("not_found")];
-    if (path === "/runs/claim") return [200, JSON.stringify({ jobs: queued.splice(0, Number(body.max)) })];
+    if (path === "/runs/claim") return [200, JSON.stringify({ jobs: stub.closing ? [] : queued.splice(0, Number(body.max)) })];
     const [, runs, runId, action] = path.split("/");
     if (runs !== "runs" || !runId || leases.get(runId) !== body.leaseId) return [409, protocolError("lease_lost")];
     if (action === "lease") return [200, JSON.stringify({ lease: { id: body.leaseId, expiresAt: new Date(Date.now() + 60_000).toISOString() } })];
@@ -81,7 +83,9 @@ export async function startConsoleStub({ claimWaitMs = 200, tls }: { claimWaitMs
       const body = JSON.parse(text || "{}") as Record<string, unknown>;
       requests.push({ path, instanceId: body.instanceId as string | undefined });
       stub.onRequest?.(path);
-      if (path === "/runs/claim" && queued.length === 0) await new Promise((resolve) => setTimeout(resolve, Math.min(Number(body.waitMs), claimWaitMs)));
+      if (path === "/runs/claim" && queued.length === 0 && !stub.closing) {
+        await new Promise((resolve) => setTimeout(resolve, Math.min(Number(body.waitMs), claimWaitMs)));
+      }
       const [status, out] = answer(path, body, req.headers.authorization === `Bearer ${STUB_KEY}`);
       if (!res.destroyed) res.writeHead(status, { "content-type": "application/json" }).end(out);
     });
@@ -119,6 +123,7 @@ export async function startConsoleStub({ claimWaitMs = 200, tls }: { claimWaitMs
     requests,
     onRequest: null,
     failSubmitsWith: null,
+    closing: false,
     down: stop,
     up: () => listen(port),
     close: async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
-import type { SubmitResultRequest, SubmitResultResponse } from "@outpost/contracts";
 import type { PgTable } from "drizzle-orm/pg-core";
+import type { SubmitResultRequest, SubmitResultResponse } from "@outpost/contracts";
 import { assertions, consoleLines, requestExecutions, runnerInstances, runners, runs, usageMonths, type Database, type Transaction } from "@outpost/db";
 import { failedTestsOf } from "../notification/failed-tests";
 import { queueRunNotifications } from "../notification/queue-run-notifications";

@@ -110,7 +110,7 @@ export async function queueRunNotifications(tx: Executor, finished: FinishedRun[
 
   const changed = [...states.values()].filter((state) => state.changed);
   if (changed.length > 0) {
-    const rows = changed.map(
+    const decisions = changed.map(
       (state) =>
         sql`(${state.monitorId}::uuid, ${state.consecutiveFailures}::integer, ${state.alerting}::boolean, ${state.lastScheduledFor?.toISOString() ?? null}::timestamptz)`,
     );
@@ -118,7 +118,7 @@ export async function queueRunNotifications(tx: Executor, finished: FinishedRun[
       update ${monitorAlertStates} set
         consecutive_failures = decided.consecutive_failures, alerting = decided.alerting,
         last_scheduled_for = decided.last_scheduled_for, updated_at = now()
-      from (values ${sql.join(rows, sql`, `)}) as decided (monitor_id, consecutive_failures, alerting, last_scheduled_for)
+      from (values ${sql.join(decisions, sql`, `)}) as decided (monitor_id, consecutive_failures, alerting, last_scheduled_for)
       where ${monitorAlertStates.monitorId} = decided.monitor_id`);
   }
   if (outbox.length > 0) await tx.insert(notificationOutbox).values(outbox);

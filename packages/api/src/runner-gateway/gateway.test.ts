@@ -2,9 +2,9 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PROTOCOL_VERSION, RunnerHeaders, RunnerRoutes, type RunResult } from "@outpost/contracts";
 import { runs } from "@outpost/db";
-import { createCollection, createTestDatabase, type TestDatabase } from "@outpost/db/testing";
+import { createTestDatabase, type TestDatabase } from "@outpost/db/testing";
 import { testSecrets } from "../testing/caller";
-import { createRunnerTeam } from "../testing/runner-fixtures";
+import { createRunnerWithMonitor } from "../testing/runner-fixtures";
 import { serveFetch } from "../testing/serve";
 import { createRunnerGateway, recheckDelay } from "./gateway";
 
@@ -21,25 +21,16 @@ afterAll(async () => {
 });
 
 async function setup() {
-  const t = await createRunnerTeam(handle);
-  const created = await t.as("admin").runner.create({ name: "Edge", description: "", source: "runner_settings" });
-  const collection = await createCollection(handle.db, t.team.id, t.w1.id);
-  const monitor = await t.as("admin").monitor.create({
-    workspaceId: t.w1.id,
-    name: "Checkout",
-    collectionId: collection.id,
-    schedule: { kind: "interval", minutes: 60 },
-    runners: { mode: "manual", runnerIds: [created.runner.id] },
-  });
+  const t = await createRunnerWithMonitor(handle);
   const headers = {
-    [RunnerHeaders.authorization]: `Bearer ${created.key}`,
-    [RunnerHeaders.runnerId]: created.runner.id,
+    [RunnerHeaders.authorization]: `Bearer ${t.key}`,
+    [RunnerHeaders.runnerId]: t.runner.id,
     [RunnerHeaders.protocolVersion]: String(PROTOCOL_VERSION),
     "content-type": "application/json",
   };
   const post = (path: string, body: unknown, extra: Record<string, string> = {}) =>
     fetch(`${server.url}${path}`, { method: "POST", headers: { ...headers, ...extra }, body: typeof body === "string" ? body : JSON.stringify(body) });
-  return { ...t, runner: created.runner, key: created.key, monitor, post, headers };
+  return { ...t, post, headers };
 }
 
 const register = (instanceId: string) => ({ instanceId, hostname: "edge-1", os: "linux", runnerVersion: "0.1.0" });

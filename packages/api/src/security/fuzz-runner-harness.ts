@@ -2,11 +2,11 @@ import { eq, sql } from "drizzle-orm";
 import fc from "fast-check";
 import { RunnerRoutes } from "@outpost/contracts";
 import { runs } from "@outpost/db";
-import { createCollection, createTestDatabase, type TestDatabase } from "@outpost/db/testing";
+import { createTestDatabase, type TestDatabase } from "@outpost/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRunnerGateway } from "../runner-gateway/gateway";
 import { testSecrets } from "../testing/caller";
-import { createRunnerTeam } from "../testing/runner-fixtures";
+import { createRunnerWithMonitor } from "../testing/runner-fixtures";
 import { rowCounts } from "./database-dump";
 import { bodies } from "./fuzz-arbitraries";
 import { protocolRequest, registerBody, type Credentials } from "./protocol-requests";
@@ -71,17 +71,8 @@ export function fuzzRunnerEndpoints(names: FuzzedEndpoint[]) {
   beforeAll(async () => {
     handle = await createTestDatabase();
     gateway = createRunnerGateway({ getDb: async () => handle.db, secrets: () => testSecrets, log: (error) => unexpected.push(error) });
-    const t = await createRunnerTeam(handle);
-    const { runner, key } = await t.as("admin").runner.create({ name: "Fuzzed", description: "", source: "runner_settings" });
+    const { team, runner, key, monitor } = await createRunnerWithMonitor(handle, { runnerName: "Fuzzed", monitorName: "Fuzzed" });
     credentials = { runnerId: runner.id, key };
-    const collection = await createCollection(handle.db, t.team.id, t.w1.id);
-    const monitor = await t.as("admin").monitor.create({
-      workspaceId: t.w1.id,
-      name: "Fuzzed",
-      collectionId: collection.id,
-      schedule: { kind: "interval", minutes: 60 },
-      runners: { mode: "manual", runnerIds: [runner.id] },
-    });
     expect((await gateway.handle(protocolRequest(RunnerRoutes.registerInstance, credentials, registerBody(INSTANCE)))).status).toBe(200);
     // A run this instance holds on LEASE, so a valid renewal or result really lands; a new one once it finished.
     let current: string | undefined;
@@ -93,7 +84,7 @@ export function fuzzRunnerEndpoints(names: FuzzedEndpoint[]) {
       const [run] = await handle.db
         .insert(runs)
         .values({
-          teamId: t.team.id,
+          teamId: team.id,
           monitorId: monitor.id,
           runnerId: runner.id,
           type: "manual",

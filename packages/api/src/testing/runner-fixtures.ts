@@ -1,6 +1,7 @@
 import {
   addTeamMember,
   addWorkspaceMember,
+  createCollection,
   createTeam,
   createUser,
   createWorkspace,
@@ -30,4 +31,22 @@ export async function createRunnerTeam(
   for (const w of [w1, w2]) await addWorkspaceMember(handle.db, w.id, members.developer.id, "editor");
   const as = (role: TeamRole) => callerFor(handle.db, members[role].id);
   return { team, members, w1, w2, personal, as };
+}
+
+/**
+ * A runner team with one private runner and an hourly Manually Select monitor on it in W1, made
+ * through the API as a Team Admin makes them. `key` is the runner's key, as shown once.
+ */
+export async function createRunnerWithMonitor(handle: TestDatabase, { runnerName = "Edge", monitorName = "Checkout" } = {}) {
+  const t = await createRunnerTeam(handle);
+  const { runner, key } = await t.as("admin").runner.create({ name: runnerName, description: "", source: "runner_settings" });
+  const collection = await createCollection(handle.db, t.team.id, t.w1.id);
+  const monitor = await t.as("admin").monitor.create({
+    workspaceId: t.w1.id,
+    name: monitorName,
+    collectionId: collection.id,
+    schedule: { kind: "interval", minutes: 60 },
+    runners: { mode: "manual", runnerIds: [runner.id] },
+  });
+  return { ...t, runner, key, collection, monitor };
 }

@@ -3,9 +3,9 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { requestExecutions, runs, usageMonths } from "@outpost/db";
-import { createCollection, createTestDatabase, type TestDatabase } from "@outpost/db/testing";
+import { createTestDatabase, type TestDatabase } from "@outpost/db/testing";
 import { testSecrets } from "../../testing/caller";
-import { createRunnerTeam } from "../../testing/runner-fixtures";
+import { createRunnerWithMonitor } from "../../testing/runner-fixtures";
 import { registerTestInstance, runResult } from "../../testing/run-results";
 import { claimRuns } from "./claim-runs";
 import { submitResult } from "./submit-result";
@@ -21,18 +21,9 @@ afterAll(async () => {
 
 /** A runner with one queued run and two registered instances. */
 async function setup() {
-  const t = await createRunnerTeam(handle);
-  const { runner } = await t.as("admin").runner.create({ name: "R", description: "", source: "runner_settings" });
-  const collection = await createCollection(handle.db, t.team.id, t.w1.id);
-  const monitor = await t.as("admin").monitor.create({
-    workspaceId: t.w1.id,
-    name: "M",
-    collectionId: collection.id,
-    schedule: { kind: "interval", minutes: 60 },
-    runners: { mode: "manual", runnerIds: [runner.id] },
-  });
-  await t.as("admin").monitor.runNow({ workspaceId: t.w1.id, monitorId: monitor.id });
-  const authenticated = { kind: "private" as const, id: runner.id, teamId: t.team.id };
+  const t = await createRunnerWithMonitor(handle);
+  await t.as("admin").monitor.runNow({ workspaceId: t.w1.id, monitorId: t.monitor.id });
+  const authenticated = { kind: "private" as const, id: t.runner.id, teamId: t.team.id };
   return {
     t,
     runner: authenticated,

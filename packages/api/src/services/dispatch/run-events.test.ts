@@ -1,13 +1,31 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PROTOCOL_VERSION, RunnerHeaders, RunnerRoutes, type ClaimRunsResponse } from "@outpost/contracts";
 import { eq } from "drizzle-orm";
-import { createCollection, createRun, createTestDatabase, type TestDatabase } from "@outpost/db/testing";
+import { createRun, createTestDatabase, type TestDatabase } from "@outpost/db/testing";
 import { openDatabase, runs, type DatabaseHandle, type Listener } from "@outpost/db";
 import { createRunnerGateway } from "../../runner-gateway/gateway";
 import { testSecrets } from "../../testing/caller";
-import { createRunnerTeam } from "../../testing/runner-fixtures";
+import { createRunnerWithMonitor } from "../../testing/runner-fixtures";
 import { serveFetch } from "../../testing/serve";
 import { closeQueueEvents, shareQueueEvents } from "./run-events";
+
+/** A runner with one monitor on it and a registered instance, and `post` speaking protocol v1 as it. */
+async function runnerWithMonitor(handle: TestDatabase, serverUrl: string) {
+  const t = await createRunnerWithMonitor(handle);
+  const instanceId = crypto.randomUUID();
+  const post = (path: string, body: object) =>
+    fetch(`${serverUrl}${path}`, {
+      method: "POST",
+      headers: {
+        [RunnerHeaders.authorization]: `Bearer ${t.key}`,
+        [RunnerHeaders.runnerId]: t.runner.id,
+        [RunnerHeaders.protocolVersion]: String(PROTOCOL_VERSION),
+      },
+      body: JSON.stringify({ instanceId, ...body }),
+    });
+  await post(RunnerRoutes.registerInstance, { hostname: "edge", os: "linux", runnerVersion: "0.1.0" });
+  return { ...t, post };
+}
 
 // Several console processes share one PostgreSQL database; a run queued by one must wake the
 // claims waiting in the others at once, not at their next re-check. "Another process" here is a
@@ -34,34 +52,8 @@ describe.runIf(process.env.OUTPOST_TEST_DB === "postgres")("queue events across 
     await handle?.close();
   });
 
-  async function runnerWithMonitor() {
-    const t = await createRunnerTeam(handle);
-    const { runner, key } = await t.as("admin").runner.create({ name: "Edge", description: "", source: "runner_settings" });
-    const collection = await createCollection(handle.db, t.team.id, t.w1.id);
-    const monitor = await t.as("admin").monitor.create({
-      workspaceId: t.w1.id,
-      name: "Checkout",
-      collectionId: collection.id,
-      schedule: { kind: "interval", minutes: 60 },
-      runners: { mode: "manual", runnerIds: [runner.id] },
-    });
-    const instanceId = crypto.randomUUID();
-    const post = (path: string, body: object) =>
-      fetch(`${server.url}${path}`, {
-        method: "POST",
-        headers: {
-          [RunnerHeaders.authorization]: `Bearer ${key}`,
-          [RunnerHeaders.runnerId]: runner.id,
-          [RunnerHeaders.protocolVersion]: String(PROTOCOL_VERSION),
-        },
-        body: JSON.stringify({ instanceId, ...body }),
-      });
-    await post(RunnerRoutes.registerInstance, { hostname: "edge", os: "linux", runnerVersion: "0.1.0" });
-    return { ...t, runner, monitor, post };
-  }
-
   it("wakes a claim waiting here when another process queues a run", async () => {
-    const t = await runnerWithMonitor();
+    const t = await runnerWithMonitor(handle, server.url);
     const started = Date.now();
     const claim = t.post(RunnerRoutes.claimRuns, { max: 1, waitMs: 20_000 });
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -77,7 +69,7 @@ describe.runIf(process.env.OUTPOST_TEST_DB === "postgres")("queue events across 
   });
 
   it("tells the other processes about a run queued here", async () => {
-    const t = await runnerWithMonitor();
+    const t = await runnerWithMonitor(handle, server.url);
     const listening = await otherProcess.connect();
     try {
       const heard = new Promise<string>((resolve) => listening.on("notification", (message) => resolve(message.payload ?? "")));
@@ -107,32 +99,11 @@ describe("queue events when the console shuts down", () => {
   });
 
   it("answers a waiting claim with no runs at once, and hands out none of the runs queued meanwhile", async () => {
-    const t = await createRunnerTeam(handle);
-    const { runner, key } = await t.as("admin").runner.create({ name: "Edge", description: "", source: "runner_settings" });
-    const collection = await createCollection(handle.db, t.team.id, t.w1.id);
-    const monitor = await t.as("admin").monitor.create({
-      workspaceId: t.w1.id,
-      name: "Checkout",
-      collectionId: collection.id,
-      schedule: { kind: "interval", minutes: 60 },
-      runners: { mode: "manual", runnerIds: [runner.id] },
-    });
-    const instanceId = crypto.randomUUID();
-    const post = (path: string, body: object) =>
-      fetch(`${server.url}${path}`, {
-        method: "POST",
-        headers: {
-          [RunnerHeaders.authorization]: `Bearer ${key}`,
-          [RunnerHeaders.runnerId]: runner.id,
-          [RunnerHeaders.protocolVersion]: String(PROTOCOL_VERSION),
-        },
-        body: JSON.stringify({ instanceId, ...body }),
-      });
-    await post(RunnerRoutes.registerInstance, { hostname: "edge", os: "linux", runnerVersion: "0.1.0" });
-    const claim = post(RunnerRoutes.claimRuns, { max: 1, waitMs: 20_000 });
+    const t = await runnerWithMonitor(handle, server.url);
+    const claim = t.post(RunnerRoutes.claimRuns, { max: 1, waitMs: 20_000 });
     await new Promise((resolve) => setTimeout(resolve, 300));
     // Queued without a wake-up: the waiting claim would find it at its next re-check, after the shutdown.
-    const run = await createRun(handle.db, { id: monitor.id, teamId: t.team.id }, { runnerId: runner.id, status: "queued", type: "manual" });
+    const run = await createRun(handle.db, { id: t.monitor.id, teamId: t.team.id }, { runnerId: t.runner.id, status: "queued", type: "manual" });
 
     const started = Date.now();
     closeQueueEvents();
@@ -142,7 +113,7 @@ describe("queue events when the console shuts down", () => {
     expect(Date.now() - started).toBeLessThan(2_000);
 
     // A claim arriving during the shutdown is not handed the run either; it waits for another process.
-    const late = (await (await post(RunnerRoutes.claimRuns, { max: 1, waitMs: 20_000 })).json()) as ClaimRunsResponse;
+    const late = (await (await t.post(RunnerRoutes.claimRuns, { max: 1, waitMs: 20_000 })).json()) as ClaimRunsResponse;
     expect(late.jobs).toEqual([]);
     const [row] = await handle.db.select({ status: runs.status }).from(runs).where(eq(runs.id, run.id));
     expect(row?.status).toBe("queued");

@@ -1,9 +1,10 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PROTOCOL_VERSION, RunnerHeaders, RunnerRoutes, type RunResult } from "@outpost/contracts";
+import { PROTOCOL_VERSION, RunnerHeaders, RunnerRoutes } from "@outpost/contracts";
 import { runs } from "@outpost/db";
 import { createTestDatabase, type TestDatabase } from "@outpost/db/testing";
 import { testSecrets } from "../testing/caller";
+import { successfulResult } from "../security/protocol-requests";
 import { createRunnerWithMonitor } from "../testing/runner-fixtures";
 import { serveFetch } from "../testing/serve";
 import { createRunnerGateway, recheckDelay } from "./gateway";
@@ -51,15 +52,7 @@ describe("runner protocol v1 over HTTP", () => {
     const { jobs } = (await response.json()) as { jobs: Array<{ runId: string; lease: { id: string } }> };
     expect(jobs).toHaveLength(1);
 
-    const result: RunResult = {
-      outcome: "successful",
-      errorMessage: null,
-      startedAt: new Date().toISOString(),
-      finishedAt: new Date().toISOString(),
-      requestCount: 1,
-      executions: [],
-      consoleLines: [],
-    };
+    const result = successfulResult();
     const submitted = await t.post(RunnerRoutes.submitResult(jobs[0]!.runId), { instanceId, leaseId: jobs[0]!.lease.id, result });
     expect(await submitted.json()).toEqual({ accepted: true, duplicate: false });
     const [run] = await handle.db.select().from(runs).where(eq(runs.id, jobs[0]!.runId));
